@@ -1,5 +1,6 @@
 package io.github.alationgateway.alation;
 
+import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,8 +18,14 @@ public sealed interface JobStatusAnswer {
     /** A fault outside the job: 5xx, timeout, refused connection, an answer that is not a job status. */
     record Unavailable(String reason) implements JobStatusAnswer {}
 
-    /** Alation (or the gateway's own per-instance limits) asked us to wait before calling again. */
-    record Throttled(java.time.Duration retryAfter, String reason) implements JobStatusAnswer {}
+    /** Alation answered 429: the whole instance waits {@code retryAfter} before it is called again. */
+    record Throttled(Duration retryAfter, String reason) implements JobStatusAnswer {}
+
+    /**
+     * The gateway held the call back itself and sent nothing: the instance is paused after a 429, or at its
+     * concurrency or rate limit. Not a fault of the job; poll it again after {@code retryAfter}.
+     */
+    record Deferred(Duration retryAfter, String reason) implements JobStatusAnswer {}
 
     /** The instance's credentials are missing or Alation rejects them even after minting a fresh token. */
     record CredentialsRejected(String reason) implements JobStatusAnswer {}
