@@ -1,0 +1,253 @@
+package io.github.alationgateway.polling;
+
+import io.github.alationgateway.alation.AlationClient;
+import io.github.alationgateway.alation.JobStatusAnswer;
+import io.github.alationgateway.store.ClaimedJob;
+import io.github.alationgateway.store.JobClaims;
+import io.github.alationgateway.store.Outcome;
+import io.github.alationgateway.store.Outcomes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * The poller of one replica, in three short steps per job: claim due jobs in one short transaction; call
+ * Alation with no transaction open; record the outcome in a second short transaction, guarded by version and
+ * lease owner. At most {@code max-in-flight} jobs are claimed and not yet recorded at any time, so a slow
+ * Alation never makes this replica sit on leases it cannot serve.
+ */
+final class PollLoop implements SmartLifecycle, PollTrigger {
+
+    private static final Logger log = LoggerFactory.getLogger(PollLoop.class);
+
+    private final PollProperties settings;
+    private final JobClaims claims;
+    private final Outcomes outcomes;
+    private final AlationClient alation;
+    private final DecideOutcome decide;
+    private final FollowUps followUps;
+    private final Clock clock;
+    private final String owner;
+    private final Timer lag;
+
+    private final Semaphore slots;
+    private final Map<String, ClaimedJob> inFlight = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile Thread loopThread;
+    private ExecutorService workers;
+    private WriteOutcomes writer;
+    private Thread writerThread;
+
+    PollLoop(
+            PollProperties settings,
+            JobClaims claims,
+            Outcomes outcomes,
+            AlationClient alation,
+            DecideOutcome decide,
+            FollowUps followUps,
+            Clock clock,
+            String owner,
+            MeterRegistry meters) {
+        this.settings = settings;
+        this.claims = claims;
+        this.outcomes = outcomes;
+        this.alation = alation;
+        this.decide = decide;
+        this.followUps = followUps;
+        this.clock = clock;
+        this.owner = owner;
+        this.slots = new Semaphore(settings.maxInFlight());
+        this.lag = Timer.builder("gateway.poll.lag")
+                .description("Time from a job being due to it being claimed for a poll")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    @Override
+    public void start() {
+        workers = new ThreadPoolExecutor(
+                settings.maxInFlight(),
+                settings.maxInFlight(),
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                new CustomizableThreadFactory("poll-"));
+        writer = new WriteOutcomes(outcomes);
+        writerThread = new Thread(writer, "poll-outcomes");
+        writerThread.start();
+        running = true;
+        loopThread = new Thread(this::claimUntilStopped, "poll-claims");
+        loopThread.start();
+        log.info(
+                "Poller {} started: up to {} jobs in flight, polled every {} to {}",
+                owner,
+                settings.maxInFlight(),
+                settings.interval(),
+                settings.maxInterval());
+    }
+
+    @Override
+    public void jobsDue() {
+        Thread thread = loopThread;
+        if (thread != null) LockSupport.unpark(thread);
+    }
+
+    private void claimUntilStopped() {
+        while (running) {
+            int free = slots.availablePermits();
+            if (free == 0) {
+                LockSupport.parkNanos(settings.idleWait().toNanos());
+                continue;
+            }
+            int wanted = Math.min(free, settings.batchSize());
+            List<ClaimedJob> claimed;
+            Instant now = clock.instant();
+            try {
+                claimed = claims.claimDue(owner, now, now.plus(settings.lease()), wanted);
+            } catch (DataAccessException e) {
+                log.warn(
+                        "Could not claim due jobs, trying again shortly: {}",
+                        e.getMostSpecificCause().getMessage());
+                LockSupport.parkNanos(settings.idleWait().toNanos());
+                continue;
+            }
+            for (ClaimedJob claim : claimed) {
+                slots.acquireUninterruptibly();
+                inFlight.put(claim.job().id(), claim);
+                if (claim.dueAt() != null)
+                    lag.record(Duration.between(claim.dueAt(), now).abs());
+                workers.execute(() -> poll(claim));
+            }
+            if (claimed.size() < wanted)
+                LockSupport.parkNanos(settings.idleWait().toNanos());
+        }
+    }
+
+    private void poll(ClaimedJob claim) {
+        MDC.put("job_id", claim.job().id());
+        MDC.put("instance", claim.job().instance());
+        try {
+            JobStatusAnswer answer =
+                    alation.fetchStatus(claim.job().instance(), claim.job().alationRef());
+            Instant now = clock.instant();
+            Decision decision = decide.decide(claim, answer, now);
+            Outcome outcome = decision.outcome();
+            if (decision.followUpAlationJobId().isPresent()) {
+                var logs = new ArrayList<>(outcome.logs());
+                logs.add(
+                        logs.size() - 1,
+                        followUps.register(
+                                claim.job(), decision.followUpAlationJobId().getAsLong(), now));
+                outcome = withLogs(outcome, logs);
+            }
+            if (outcome.finishedAt() != null) {
+                log.info(
+                        "Job {} (Alation {}) ended {}",
+                        claim.job().id(),
+                        claim.job().alationRef(),
+                        outcome.status().wire());
+            }
+            writer.submit(outcome, () -> done(claim));
+        } catch (RuntimeException e) {
+            // The lease runs out and the job is polled again: nothing is lost, but say what happened.
+            log.error(
+                    "Poll of job {} failed unexpectedly; it will be polled again when its lease runs out",
+                    claim.job().id(),
+                    e);
+            done(claim);
+        } finally {
+            MDC.remove("job_id");
+            MDC.remove("instance");
+        }
+    }
+
+    private void done(ClaimedJob claim) {
+        inFlight.remove(claim.job().id());
+        slots.release();
+        if (slots.availablePermits() == 1) jobsDue();
+    }
+
+    private static Outcome withLogs(Outcome o, List<Outcome.LogLine> logs) {
+        return new Outcome(
+                o.jobId(),
+                o.version(),
+                o.leaseOwner(),
+                o.status(),
+                o.alationStatus(),
+                o.statusReason(),
+                o.msg(),
+                o.rawResult(),
+                o.polledAt(),
+                o.failureCount(),
+                o.lastError(),
+                o.nextPollAt(),
+                o.finishedAt(),
+                logs);
+    }
+
+    /**
+     * Stops claiming, lets the polls under way finish and be written, and hands back the leases of any that did
+     * not, so that another replica polls those jobs at once instead of after the lease.
+     */
+    @Override
+    public void stop() {
+        if (!running) return;
+        running = false;
+        Thread thread = loopThread;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(settings.lease().toMillis());
+            workers.shutdown();
+            if (!workers.awaitTermination(settings.requestTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+            writer.stop();
+            writerThread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<ClaimedJob> unfinished = new ArrayList<>(inFlight.values());
+        if (!unfinished.isEmpty()) {
+            try {
+                int released = outcomes.release(unfinished, clock.instant());
+                log.info("Poller {} stopped; handed back {} unfinished claims", owner, released);
+            } catch (DataAccessException e) {
+                log.warn(
+                        "Poller {} stopped; {} claims will be taken over when their leases run out",
+                        owner,
+                        unfinished.size());
+            }
+        } else {
+            log.info("Poller {} stopped", owner);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server and the database pool, which stop in lower phases. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.alationgateway.polling;
+
+import io.github.alationgateway.query.JobViews;
+import io.github.alationgateway.store.Job;
+import io.github.alationgateway.store.JobStore;
+import io.github.alationgateway.system.InstanceScope;
+import io.github.alationgateway.system.Problems;
+import java.time.Clock;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class PollNowController {
+
+    private final JobStore store;
+    private final JobViews views;
+    private final InstanceScope scope;
+    private final PollTrigger trigger;
+    private final Clock clock;
+
+    PollNowController(JobStore store, JobViews views, InstanceScope scope, PollTrigger trigger, Clock clock) {
+        this.store = store;
+        this.views = views;
+        this.scope = scope;
+        this.trigger = trigger;
+        this.clock = clock;
+    }
+
+    /** 202: the job is due now and this replica's poller is woken. A poll already under way is left to finish. */
+    @PostMapping("/api/v1/jobs/{id}/poll")
+    ResponseEntity<?> pollNow(@PathVariable String id) {
+        Job job = store.findById(id)
+                .filter(j -> scope.canSee(j.instance()))
+                .orElseThrow(() ->
+                        Problems.notFound("No job with id '" + (id.length() > 100 ? id.substring(0, 100) : id) + "'"));
+        if (job.status().isFinal()) {
+            throw Problems.conflict("Job " + id + " has ended (" + job.status().wire() + "); there is nothing to poll");
+        }
+        store.requestPoll(id, clock.instant());
+        trigger.jobsDue();
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(views.view(store.findById(id).orElseThrow()));
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.alationgateway.polling;
+
+import io.github.alationgateway.alation.AlationClient;
+import io.github.alationgateway.details.JobDetailsMapper;
+import io.github.alationgateway.store.JobClaims;
+import io.github.alationgateway.store.JobStore;
+import io.github.alationgateway.store.Outcomes;
+import io.github.alationgateway.system.ReplicaIdentity;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PollingConfiguration {
+
+    @Bean
+    DecideOutcome decideOutcome(PollProperties settings, JobDetailsMapper details) {
+        var cadence = new Cadence(
+                settings.interval(),
+                settings.maxInterval(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        return new DecideOutcome(cadence, settings.deadline(), details);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "gateway.poll.enabled", havingValue = "true", matchIfMissing = true)
+    PollLoop pollLoop(
+            PollProperties settings,
+            JobClaims claims,
+            Outcomes outcomes,
+            AlationClient alation,
+            DecideOutcome decide,
+            JobStore store,
+            Clock clock,
+            ReplicaIdentity replica,
+            MeterRegistry meters) {
+        return new PollLoop(
+                settings, claims, outcomes, alation, decide, new FollowUps(store), clock, replica.name(), meters);
+    }
+
+    /** With polling switched off (a read-only replica), registrations simply wait for a poller elsewhere. */
+    @Bean
+    @ConditionalOnProperty(name = "gateway.poll.enabled", havingValue = "false")
+    PollTrigger noPoller() {
+        return () -> {};
+    }
+}

@@ -1,0 +1,161 @@
+package io.github.alationgateway.query;
+
+import io.github.alationgateway.details.JobKind;
+import io.github.alationgateway.registration.LabelRules;
+import io.github.alationgateway.store.Job;
+import io.github.alationgateway.store.JobLogEntry;
+import io.github.alationgateway.store.JobQuery;
+import io.github.alationgateway.store.JobStats;
+import io.github.alationgateway.store.JobStatus;
+import io.github.alationgateway.store.JobStore;
+import io.github.alationgateway.system.InstanceScope;
+import io.github.alationgateway.system.Problems;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
+class JobQueryController {
+
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final JobStore store;
+    private final JobViews views;
+    private final InstanceScope scope;
+
+    JobQueryController(JobStore store, JobViews views, InstanceScope scope) {
+        this.store = store;
+        this.views = views;
+        this.scope = scope;
+    }
+
+    record Page(List<JobView> items, String nextCursor) {}
+
+    record Logs(List<JobLogEntry> items) {}
+
+    @GetMapping("/{id}")
+    JobView job(@PathVariable String id) {
+        return views.view(visibleJob(id));
+    }
+
+    @GetMapping("/{id}/logs")
+    Logs logs(@PathVariable String id) {
+        return new Logs(store.logs(visibleJob(id).id()));
+    }
+
+    @GetMapping
+    Page list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String instance,
+            @RequestParam(name = "alation_job_id", required = false) Long alationJobId,
+            @RequestParam(name = "alation_job_name", required = false) String alationJobName,
+            @RequestParam(name = "label", required = false) List<String> label,
+            @RequestParam(name = "registered_after", required = false) String registeredAfter,
+            @RequestParam(name = "registered_before", required = false) String registeredBefore,
+            @RequestParam(name = "page_size", required = false) Integer pageSize,
+            @RequestParam(required = false) String cursor) {
+        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw Problems.badField("page_size", "'page_size' must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        var query = new JobQuery(
+                status == null ? null : status(status),
+                kind == null ? null : kind(kind),
+                instance,
+                alationJobId,
+                alationJobName,
+                labels(label),
+                instant("registered_after", registeredAfter),
+                instant("registered_before", registeredBefore),
+                cursor == null ? null : PageCursor.decode(cursor),
+                size + 1,
+                scope.visibleInstances());
+        List<Job> jobs = store.list(query);
+        String next = null;
+        if (jobs.size() > size) {
+            jobs = jobs.subList(0, size);
+            Job last = jobs.get(size - 1);
+            next = PageCursor.encode(new JobQuery.Position(last.registeredAt(), last.id()));
+        }
+        return new Page(views.views(jobs), next);
+    }
+
+    @GetMapping("/stats")
+    JobStats stats() {
+        return store.stats(scope.visibleInstances());
+    }
+
+    /** Another instance's job answers 404 to a scoped caller, as if it did not exist. */
+    private Job visibleJob(String id) {
+        return store.findById(id)
+                .filter(job -> scope.canSee(job.instance()))
+                .orElseThrow(() -> Problems.notFound("No job with id '" + abbreviate(id) + "'"));
+    }
+
+    private static JobStatus status(String value) {
+        return JobStatus.parse(value)
+                .orElseThrow(() -> Problems.badField(
+                        "status",
+                        "Unknown status '" + abbreviate(value) + "'; one of "
+                                + Arrays.stream(JobStatus.values())
+                                        .map(JobStatus::wire)
+                                        .toList()));
+    }
+
+    private static JobKind kind(String value) {
+        return JobKind.parse(value)
+                .orElseThrow(() -> Problems.badField(
+                        "kind",
+                        "Unknown kind '" + abbreviate(value) + "'; one of " + Arrays.toString(JobKind.values())));
+    }
+
+    private static Map<String, String> labels(List<String> filters) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (filters == null) return labels;
+        if (filters.size() > LabelRules.MAX_LABELS) {
+            throw Problems.badField("label", "At most " + LabelRules.MAX_LABELS + " label filters are allowed");
+        }
+        for (String filter : filters) {
+            int colon = filter.indexOf(':');
+            if (colon < 1) {
+                throw Problems.badField("label", "A label filter is key:value, got '" + abbreviate(filter) + "'");
+            }
+            String key = filter.substring(0, colon);
+            String value = filter.substring(colon + 1);
+            LabelRules.checkKey(key, "label");
+            LabelRules.checkValue(key, value, "label");
+            String previous = labels.put(key, value);
+            if (previous != null && !previous.equals(value)) {
+                throw Problems.badField("label", "Label '" + key + "' is filtered on two different values");
+            }
+        }
+        return labels;
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null) return null;
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Problems.badField(
+                    name, "'" + name + "' must be an ISO-8601 time with offset, e.g. 2026-11-29T08:00:00Z");
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 100 ? value.substring(0, 100) + "…" : value;
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.alationgateway.query;
+
+import io.github.alationgateway.details.JobDetailsMapper;
+import io.github.alationgateway.store.Job;
+import io.github.alationgateway.store.JobStatus;
+import io.github.alationgateway.store.JobStore;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.StringNode;
+
+/** Turns stored jobs into what the API shows, reading labels and follow-ups for a whole page at once. */
+@Component
+public class JobViews {
+
+    /** The order in which a chain's outcome is reported: the worst member decides. */
+    private static final List<JobStatus> SEVERITY =
+            List.of(JobStatus.SUCCESSFUL, JobStatus.PARTIALLY_SUCCESSFUL, JobStatus.EXPIRED, JobStatus.FAILED);
+
+    private final JobStore store;
+    private final JobDetailsMapper details;
+    private final ObjectMapper json;
+
+    JobViews(JobStore store, JobDetailsMapper details, ObjectMapper json) {
+        this.store = store;
+        this.details = details;
+        this.json = json;
+    }
+
+    public JobView view(Job job) {
+        return views(List.of(job)).get(0);
+    }
+
+    public List<JobView> views(List<Job> jobs) {
+        List<String> ids = jobs.stream().map(Job::id).toList();
+        Map<String, Map<String, String>> labels = store.labelsOf(ids);
+        Map<String, List<Job>> followUps = store.followUpsOf(ids);
+        return jobs.stream()
+                .map(job ->
+                        view(job, labels.getOrDefault(job.id(), Map.of()), followUps.getOrDefault(job.id(), List.of())))
+                .toList();
+    }
+
+    private JobView view(Job job, Map<String, String> labels, List<Job> followUps) {
+        JsonNode raw = parse(job.rawResult());
+        return new JobView(
+                job.id(),
+                job.instance(),
+                job.kind().name(),
+                job.alationJobId(),
+                job.alationJobName(),
+                job.status(),
+                job.statusReason(),
+                job.msg(),
+                raw,
+                details.map(job.kind(), job.alationStatus(), job.msg(), raw),
+                labels,
+                job.registeredBy(),
+                job.pollCount(),
+                job.registeredAt(),
+                job.lastPolledAt(),
+                job.nextPollAt(),
+                job.finishedAt(),
+                job.parentId(),
+                followUps.stream().map(Job::id).toList(),
+                chainStatus(job, followUps));
+    }
+
+    static JobStatus chainStatus(Job job, List<Job> followUps) {
+        if (!job.status().isFinal() || followUps.isEmpty()) return job.status();
+        if (followUps.stream().anyMatch(f -> !f.status().isFinal())) return JobStatus.RUNNING;
+        return followUps.stream()
+                .map(Job::status)
+                .reduce(job.status(), (a, b) -> SEVERITY.indexOf(a) >= SEVERITY.indexOf(b) ? a : b);
+    }
+
+    private JsonNode parse(String rawResult) {
+        if (rawResult == null) return null;
+        try {
+            return json.readTree(rawResult);
+        } catch (JacksonException e) {
+            return StringNode.valueOf(rawResult);
+        }
+    }
+}

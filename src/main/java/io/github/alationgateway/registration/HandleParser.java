@@ -1,0 +1,100 @@
+package io.github.alationgateway.registration;
+
+import io.github.alationgateway.alation.AlationJobRef;
+import java.math.BigInteger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Finds the job handle in what Alation answered when a job was started. The shapes differ by endpoint (see
+ * ALATION.md §1); {@code href} is never followed: addresses come only from configuration.
+ */
+final class HandleParser {
+
+    static final int MAX_NAME_LENGTH = 1000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private HandleParser() {}
+
+    /** The job the answer names, or an exception whose message tells the client what was wrong. */
+    static AlationJobRef parse(JsonNode response) {
+        if (response == null || response.isNull() || response.isMissingNode()) {
+            throw new InvalidHandle("'response' is required: send the JSON Alation answered when the job started");
+        }
+        if (response.isString()) {
+            response = decodeEmbedded(response.asString());
+        }
+        if (!response.isObject()) {
+            throw new InvalidHandle("'response' must be the JSON object Alation answered, e.g. {\"job_id\": 813}");
+        }
+        if (response.has("job_id")) return byId(response.get("job_id"), "response.job_id");
+        if (response.path("task").has("id")) return byId(response.get("task").get("id"), "response.task.id");
+        if (response.path("job").has("id")) return byId(response.get("job").get("id"), "response.job.id");
+        if (response.has("job_name")) return byName(response.get("job_name"));
+        if (response.has("id")) return byId(response.get("id"), "response.id");
+        throw new InvalidHandle(
+                "'response' holds no job handle (job_id, task.id, job.id, job_name or id)" + errorHint(response));
+    }
+
+    private static AlationJobRef byId(JsonNode value, String field) {
+        BigInteger id = null;
+        if (value.isIntegralNumber()) {
+            id = value.bigIntegerValue();
+        } else if (value.isString() && value.asString().trim().matches("\\d{1,19}")) {
+            id = new BigInteger(value.asString().trim());
+        }
+        if (id == null || id.signum() <= 0 || id.bitLength() > 63) {
+            throw new InvalidHandle("'" + field + "' must be a positive whole number, got " + abbreviate(value));
+        }
+        return AlationJobRef.ofId(id.longValue());
+    }
+
+    private static AlationJobRef byName(JsonNode value) {
+        if (!value.isString() || value.asString().isBlank()) {
+            throw new InvalidHandle("'response.job_name' must be a non-empty string, got " + abbreviate(value));
+        }
+        String name = value.asString().trim();
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidHandle("'response.job_name' is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidHandle("'response.job_name' must not contain control characters");
+        }
+        return AlationJobRef.ofName(name);
+    }
+
+    /** Some clients forward Alation's body as a string; accept it when it is a JSON object. */
+    private static JsonNode decodeEmbedded(String text) {
+        String trimmed = text.trim();
+        if (trimmed.startsWith("{")) {
+            try {
+                return JSON.readTree(trimmed);
+            } catch (JacksonException e) {
+                // fall through to the shape error below
+            }
+        }
+        throw new InvalidHandle("'response' must be the JSON object Alation answered, e.g. {\"job_id\": 813}");
+    }
+
+    /** Alation's error bodies carry detail/error/msg: quoting it tells the client why it got no job. */
+    private static String errorHint(JsonNode response) {
+        for (String field : new String[] {"detail", "error", "errors", "msg", "message"}) {
+            if (response.has(field)) {
+                return "; it looks like an error answer from Alation: " + abbreviate(response.get(field));
+            }
+        }
+        return "";
+    }
+
+    private static String abbreviate(JsonNode value) {
+        String text = value.toString();
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    static final class InvalidHandle extends RuntimeException {
+        InvalidHandle(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

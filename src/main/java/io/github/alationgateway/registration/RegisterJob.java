@@ -1,0 +1,130 @@
+package io.github.alationgateway.registration;
+
+import io.github.alationgateway.alation.AlationClient;
+import io.github.alationgateway.alation.AlationJobRef;
+import io.github.alationgateway.details.JobKind;
+import io.github.alationgateway.polling.PollTrigger;
+import io.github.alationgateway.store.JobStore;
+import io.github.alationgateway.store.NewJob;
+import io.github.alationgateway.system.InstanceScope;
+import io.github.alationgateway.system.Problems;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Accepts a job handle from a client and starts tracking it, once per Alation job. */
+@Service
+class RegisterJob {
+
+    private static final Logger log = LoggerFactory.getLogger(RegisterJob.class);
+
+    private final JobStore store;
+    private final AlationClient alation;
+    private final InstanceScope scope;
+    private final PollTrigger trigger;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    RegisterJob(
+            JobStore store,
+            AlationClient alation,
+            InstanceScope scope,
+            PollTrigger trigger,
+            MeterRegistry meters,
+            Clock clock) {
+        this.store = store;
+        this.alation = alation;
+        this.scope = scope;
+        this.trigger = trigger;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    JobStore.Registration register(RegistrationRequest request, String registeredBy) {
+        if (request == null) throw Problems.badRequest("The request body is empty: send {\"response\": {...}}");
+        AlationJobRef ref;
+        try {
+            ref = HandleParser.parse(request.response());
+        } catch (HandleParser.InvalidHandle e) {
+            throw Problems.badField("response", e.getMessage());
+        }
+        String instance = instance(request.instance());
+        JobKind kind = kind(request);
+        Map<String, String> labels = LabelRules.check(request.labels());
+        var registration = store.register(
+                new NewJob(instance, ref, kind, labels, registeredBy, null, clock.instant()),
+                "Registered " + ref + " on instance '" + instance + "' as " + kind.name()
+                        + (registeredBy == null ? "" : " by " + registeredBy));
+        meters.counter("gateway.registrations", "instance", instance, "created", String.valueOf(registration.created()))
+                .increment();
+        if (registration.created()) {
+            log.info(
+                    "Registered Alation {} on instance '{}' as job {}",
+                    ref,
+                    instance,
+                    registration.job().id());
+            trigger.jobsDue();
+        }
+        return registration;
+    }
+
+    private String instance(String requested) {
+        var configured = new TreeSet<>(alation.instances());
+        if (requested == null || requested.isBlank()) {
+            if (configured.size() == 1) return checkScope(configured.first());
+            throw Problems.badField("instance", "'instance' is required: this gateway knows " + configured);
+        }
+        if (!configured.contains(requested)) {
+            throw Problems.badField(
+                    "instance", "Unknown instance '" + abbreviate(requested) + "': this gateway knows " + configured);
+        }
+        return checkScope(requested);
+    }
+
+    private String checkScope(String instance) {
+        if (!scope.canSee(instance)) {
+            throw Problems.forbidden("This API key may not register jobs on instance '" + instance + "'");
+        }
+        return instance;
+    }
+
+    private static JobKind kind(RegistrationRequest request) {
+        JobKind named = null;
+        if (request.kind() != null) {
+            named = JobKind.parse(request.kind())
+                    .orElseThrow(() -> Problems.badField(
+                            "kind",
+                            "Unknown kind '" + abbreviate(request.kind()) + "'; accepted kinds: "
+                                    + Arrays.toString(JobKind.values())));
+        }
+        if (request.method() == null && request.endpoint() == null) {
+            return named == null ? JobKind.GENERIC : named;
+        }
+        if (request.method() == null || request.endpoint() == null) {
+            throw Problems.badField(
+                    request.method() == null ? "method" : "endpoint",
+                    "'method' and 'endpoint' go together: send both, e.g. \"method\": \"PUT\","
+                            + " \"endpoint\": \"/integration/v2/document/\"");
+        }
+        if (request.endpoint().length() > 2000) {
+            throw Problems.badField("endpoint", "'endpoint' is longer than 2000 characters");
+        }
+        JobKind called = JobKind.fromCall(request.method(), request.endpoint());
+        if (named != null && named != called) {
+            throw Problems.badField(
+                    "kind",
+                    "'kind' " + named + " does not match the call " + abbreviate(request.method()) + " "
+                            + abbreviate(request.endpoint()) + ", which starts " + called);
+        }
+        return called;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 100 ? value.substring(0, 100) + "…" : value;
+    }
+}

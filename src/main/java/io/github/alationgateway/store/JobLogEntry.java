@@ -1,0 +1,16 @@
+package io.github.alationgateway.store;
+
+import java.time.Instant;
+
+/**
+ * One line of a job's history. Identical errors in a row are folded into one entry: {@code repeatCount} says
+ * how many times it happened, {@code lastAt} when it last did.
+ */
+public record JobLogEntry(Instant at, String level, String status, String message, int repeatCount, Instant lastAt) {
+
+    public static final int MAX_MESSAGE_LENGTH = 4000;
+
+    public static String fit(String message) {
+        return message.length() <= MAX_MESSAGE_LENGTH ? message : message.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.alationgateway.store;
+
+import io.github.alationgateway.details.JobKind;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A page of the job list, newest first. Every filter is optional; {@code visibleInstances} null means all.
+ * {@code after} is the keyset position of the last job of the previous page.
+ */
+public record JobQuery(
+        JobStatus status,
+        JobKind kind,
+        String instance,
+        Long alationJobId,
+        String alationJobName,
+        Map<String, String> labels,
+        Instant registeredAfter,
+        Instant registeredBefore,
+        Position after,
+        int pageSize,
+        Set<String> visibleInstances) {
+
+    /** Where a page ends: jobs are ordered by registration time, then id. */
+    public record Position(Instant registeredAt, String id) {}
+}

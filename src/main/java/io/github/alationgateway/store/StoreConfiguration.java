@@ -1,0 +1,34 @@
+package io.github.alationgateway.store;
+
+import java.sql.DatabaseMetaData;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
+
+    /** The claim strategy is chosen once, from the database we are connected to. */
+    @Bean
+    JobClaims jobClaims(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template) throws MetaDataAccessException {
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        if ("PostgreSQL".equalsIgnoreCase(product)) {
+            log.info(
+                    "Claiming due jobs with FOR UPDATE SKIP LOCKED ({}): several replicas may share this database",
+                    product);
+            return new SkipLockedClaims(jdbc);
+        }
+        log.info(
+                "Claiming due jobs with optimistic version checks ({}): run a single replica on this database",
+                product);
+        return new OptimisticClaims(jdbc, template);
+    }
+}

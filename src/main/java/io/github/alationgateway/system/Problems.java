@@ -1,0 +1,38 @@
+package io.github.alationgateway.system;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** Errors a caller can act on, rendered as RFC 9457 problem details. */
+public final class Problems {
+
+    private Problems() {}
+
+    public static ErrorResponseException badRequest(String detail) {
+        return problem(HttpStatus.BAD_REQUEST, detail, null);
+    }
+
+    /** A bad value in one field or parameter; the problem names it in {@code field}. */
+    public static ErrorResponseException badField(String field, String detail) {
+        return problem(HttpStatus.BAD_REQUEST, detail, field);
+    }
+
+    public static ErrorResponseException notFound(String detail) {
+        return problem(HttpStatus.NOT_FOUND, detail, null);
+    }
+
+    public static ErrorResponseException forbidden(String detail) {
+        return problem(HttpStatus.FORBIDDEN, detail, null);
+    }
+
+    public static ErrorResponseException conflict(String detail) {
+        return problem(HttpStatus.CONFLICT, detail, null);
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String detail, String field) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (field != null) problem.setProperty("field", field);
+        return new ErrorResponseException(status, problem, null);
+    }
+}
