@@ -1,0 +1,104 @@
+package io.github.alationgateway.alation;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * The wire to one Alation instance: one JDK {@link HttpClient} per instance, reused by every call, so that
+ * connections are pooled per instance and one slow instance cannot hold the connections of another.
+ *
+ * <p>The JDK client is used directly rather than through {@code RestClient}: the whole exchange, body included,
+ * must end within the request timeout, and every way of failing must become a plain reason an operator can read.
+ * Both are simplest with the client's own future and exception types.
+ */
+final class AlationHttp {
+
+    private static final String USER_AGENT = "alation-job-gateway";
+
+    private final HttpClient client;
+    private final Duration timeout;
+    private final String noAnswer;
+
+    AlationHttp(URI baseUrl, Duration timeout) {
+        this.timeout = timeout;
+        this.noAnswer = "no answer within " + Durations.text(timeout);
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                // Plain http would try an h2c upgrade on every new connection; proxies in front of Alation often
+                // mishandle it. https negotiates HTTP/2 through ALPN where the server offers it.
+                .version(
+                        "https".equalsIgnoreCase(baseUrl.getScheme())
+                                ? HttpClient.Version.HTTP_2
+                                : HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT);
+    }
+
+    /**
+     * Sends and reads the whole answer, or throws an {@link AnswerException} holding an {@code Unavailable} with a
+     * reason that names what went wrong and never includes a header (the token travels in one).
+     */
+    HttpResponse<byte[]> send(HttpRequest request) {
+        CompletableFuture<HttpResponse<byte[]>> answer =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            // The request timeout ends the wait for headers; this bounds a body that trickles in as well.
+            return answer.get(timeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw AnswerException.unavailable(noAnswer);
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw AnswerException.unavailable("interrupted while waiting for Alation");
+        } catch (ExecutionException e) {
+            throw AnswerException.unavailable(reason(e.getCause()));
+        }
+    }
+
+    private String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpConnectTimeoutException) {
+                return "no connection within " + Durations.text(timeout);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return noAnswer;
+            }
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+                return "host not found";
+            }
+            if (cause instanceof SSLException) {
+                return "TLS handshake failed";
+            }
+        }
+        if (failure instanceof IOException) {
+            return "connection failed (" + failure.getClass().getSimpleName() + ")";
+        }
+        return "call failed ("
+                + (failure == null ? "unknown error" : failure.getClass().getSimpleName()) + ")";
+    }
+}
