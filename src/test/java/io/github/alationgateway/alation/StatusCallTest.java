@@ -183,8 +183,13 @@ class StatusCallTest {
         alation.stubFor(get(urlPathEqualTo("/api/v1/bulk_metadata/job/"))
                 .willReturn(okJson("{\"status\":\"running\"}").withFixedDelay(3_000)));
 
+        RestAlationClient client = anInstance(alation.baseUrl())
+                .accessToken("t")
+                .timeout(Duration.ofMillis(300))
+                .client(clock);
+
         long start = System.nanoTime();
-        JobStatusAnswer answer = client().fetchStatus(NAME, AlationJobRef.ofId(1));
+        JobStatusAnswer answer = client.fetchStatus(NAME, AlationJobRef.ofId(1));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(answer).isEqualTo(new JobStatusAnswer.Unavailable("no answer within 300ms"));
