@@ -1,5 +1,6 @@
 package io.github.alationgateway.alation;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -56,15 +57,28 @@ final class AlationHttp {
     }
 
     /**
-     * Sends and reads the whole answer, or throws an {@link AnswerException} holding an {@code Unavailable} with a
+     * When one status call must be over, in {@link System#nanoTime()} terms: a token renewal and a retry after a
+     * 401 share the one request timeout, so that a call blocks its thread for about the timeout at most.
+     */
+    long deadline() {
+        return System.nanoTime() + timeout.toNanos();
+    }
+
+    /**
+     * Sends and reads the whole answer before {@code deadline}, or throws an {@link AnswerException} holding an {@code Unavailable} with a
      * reason that names what went wrong and never includes a header (the token travels in one).
      */
-    HttpResponse<byte[]> send(HttpRequest request) {
+    HttpResponse<byte[]> send(HttpRequest request, long deadline) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw AnswerException.unavailable(noAnswer);
+        }
         CompletableFuture<HttpResponse<byte[]>> answer =
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            // The request timeout ends the wait for headers; this bounds a body that trickles in as well.
-            return answer.get(timeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.NANOSECONDS);
+            // The request's own timeout ends only the wait for headers; this bounds a body that trickles in, and
+            // the time already spent on this call (a token renewal).
+            return answer.get(remaining, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
             throw AnswerException.unavailable(noAnswer);
@@ -93,6 +107,12 @@ final class AlationHttp {
             }
             if (cause instanceof SSLException) {
                 return "TLS handshake failed";
+            }
+            if (cause instanceof EOFException
+                    || (cause instanceof IOException
+                            && cause.getMessage() != null
+                            && cause.getMessage().contains("received no bytes"))) {
+                return "connection closed without an answer";
             }
         }
         if (failure instanceof IOException) {

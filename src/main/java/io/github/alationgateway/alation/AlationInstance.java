@@ -5,6 +5,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -12,6 +14,8 @@ import tools.jackson.databind.ObjectMapper;
  * health and meters. One status call goes: limits, token, GET, (on 401: renew once and GET again), answer.
  */
 final class AlationInstance {
+
+    private static final Logger log = LoggerFactory.getLogger(AlationInstance.class);
 
     private final String name;
     private final String statusPrefix;
@@ -52,7 +56,7 @@ final class AlationInstance {
         }
         PollOutcome outcome = PollOutcome.of(answer);
         if (answer instanceof JobStatusAnswer.Throttled throttled) {
-            limits.pause(throttled.retryAfter());
+            pause(throttled.retryAfter(), "429");
         }
         health.record(answer, outcome);
         metrics.count(outcome);
@@ -69,15 +73,16 @@ final class AlationInstance {
 
     private JobStatusAnswer call(AlationJobRef job) {
         try {
+            long deadline = http.deadline();
             URI uri = AlationUris.status(statusPrefix, job);
-            String token = tokens.token();
-            HttpResponse<byte[]> response = get(uri, token);
+            String token = tokens.token(deadline);
+            HttpResponse<byte[]> response = get(uri, token, deadline);
             if (response.statusCode() == 401) {
-                String fresh = tokens.renewAfterRejection(token);
+                String fresh = tokens.renewAfterRejection(token, deadline);
                 if (fresh == null) {
                     return new JobStatusAnswer.CredentialsRejected("Alation rejected the access token (HTTP 401)");
                 }
-                response = get(uri, fresh);
+                response = get(uri, fresh, deadline);
                 if (response.statusCode() == 401) {
                     return new JobStatusAnswer.CredentialsRejected(
                             "Alation rejected a freshly minted access token (HTTP 401)");
@@ -86,7 +91,7 @@ final class AlationInstance {
             if (response.statusCode() == 503) {
                 // Maintenance: a 503 that says when to come back pauses the instance like a 429 does, so that a
                 // backlog of due jobs does not knock on a server that said it is down. Reported as Unavailable.
-                RetryAfter.of(response, clock).ifPresent(limits::pause);
+                RetryAfter.of(response, clock).ifPresent(wait -> pause(wait, "503"));
             }
             return answers.read(response, job);
         } catch (AnswerException e) {
@@ -94,11 +99,21 @@ final class AlationInstance {
         }
     }
 
-    private HttpResponse<byte[]> get(URI uri, String token) {
+    private void pause(Duration wait, String code) {
+        if (limits.pause(wait)) {
+            log.info(
+                    "Alation instance '{}' answered HTTP {} and asked to wait; its calls are held back for {}",
+                    name,
+                    code,
+                    Durations.text(wait));
+        }
+    }
+
+    private HttpResponse<byte[]> get(URI uri, String token, long deadline) {
         HttpRequest request = http.request(uri).header("TOKEN", token).GET().build();
         long start = System.nanoTime();
         try {
-            return http.send(request);
+            return http.send(request, deadline);
         } finally {
             metrics.roundTrip(System.nanoTime() - start);
         }

@@ -71,10 +71,14 @@ final class InstanceLimits {
         slots.release();
     }
 
-    /** Hold every call back until {@code now + wait}; a longer pause already in force stays. */
-    void pause(Duration wait) {
-        long until = clock.millis() + wait.toMillis();
-        pausedUntilMillis.accumulateAndGet(until, Math::max);
+    /**
+     * Hold every call back until {@code now + wait}; a longer pause already in force stays. True when this starts
+     * a pause rather than extends one, so that the pause is logged once.
+     */
+    boolean pause(Duration wait) {
+        long now = clock.millis();
+        long before = pausedUntilMillis.getAndAccumulate(now + wait.toMillis(), Math::max);
+        return before <= now;
     }
 
     /** The end of the current pause, or null when calls go ahead. */

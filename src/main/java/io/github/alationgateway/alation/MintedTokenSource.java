@@ -31,41 +31,42 @@ final class MintedTokenSource implements TokenSource {
 
     private final TokenMinter minter;
     private final Clock clock;
-    private final Duration lockWait;
+    private final Duration timeout;
     private final ReentrantLock minting = new ReentrantLock();
     private volatile Current current;
     private volatile Rejection rejection;
 
-    MintedTokenSource(TokenMinter minter, Clock clock, Duration lockWait) {
+    MintedTokenSource(TokenMinter minter, Clock clock, Duration timeout) {
         this.minter = minter;
         this.clock = clock;
-        this.lockWait = lockWait;
+        this.timeout = timeout;
     }
 
     @Override
-    public String token() {
+    public String token(long deadline) {
         Current now = current;
         if (now != null && clock.instant().isBefore(now.renewAt())) {
             return now.token();
         }
-        return mint(now);
+        return mint(now, deadline);
     }
 
     @Override
-    public String renewAfterRejection(String rejected) {
+    public String renewAfterRejection(String rejected, long deadline) {
         Current now = current;
         if (now != null && !now.token().equals(rejected)) {
             // Another call renewed it meanwhile.
             return now.token();
         }
-        return mint(now);
+        return mint(now, deadline);
     }
 
-    private String mint(Current stale) {
+    private String mint(Current stale, long deadline) {
+        throwIfRecentlyRejected(); // without the lock: while rejected, every poll ends here
         try {
-            if (!minting.tryLock(lockWait.toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!minting.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
                 throw AnswerException.unavailable(
-                        "another call has been renewing the access token for over " + Durations.text(lockWait));
+                        "no access token within " + Durations.text(timeout) + ": another call is still renewing it");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -76,13 +77,10 @@ final class MintedTokenSource implements TokenSource {
             if (now != stale && now != null) {
                 return now.token(); // renewed by the thread that held the lock before us
             }
-            Rejection held = rejection;
-            if (held != null && clock.instant().isBefore(held.until())) {
-                throw new AnswerException(held.answer());
-            }
+            throwIfRecentlyRejected();
             TokenMinter.MintedToken minted;
             try {
-                minted = minter.mint();
+                minted = minter.mint(deadline);
             } catch (AnswerException e) {
                 if (e.answer() instanceof JobStatusAnswer.CredentialsRejected rejected) {
                     current = null;
@@ -95,6 +93,13 @@ final class MintedTokenSource implements TokenSource {
             return minted.token();
         } finally {
             minting.unlock();
+        }
+    }
+
+    private void throwIfRecentlyRejected() {
+        Rejection held = rejection;
+        if (held != null && clock.instant().isBefore(held.until())) {
+            throw new AnswerException(held.answer());
         }
     }
 

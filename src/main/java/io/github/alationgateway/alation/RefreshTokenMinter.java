@@ -25,12 +25,12 @@ final class RefreshTokenMinter implements TokenMinter {
     }
 
     @Override
-    public MintedToken mint() {
+    public MintedToken mint(long deadline) {
         HttpRequest request = http.request(endpoint)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        JsonNode doc = answers.accepted(http.send(request), what);
+        JsonNode doc = answers.accepted(http.send(request, deadline), what);
         String status = TokenAnswers.text(doc, "token_status");
         if (status != null && !"ACTIVE".equalsIgnoreCase(status)) {
             throw AnswerException.rejected("Alation minted a token with status " + status + " from the " + what);

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -12,6 +14,8 @@ import tools.jackson.databind.ObjectMapper;
  * map is read-only after construction, so looking an instance up takes no lock.
  */
 final class RestAlationClient implements AlationClient {
+
+    private static final Logger log = LoggerFactory.getLogger(RestAlationClient.class);
 
     private final Map<String, AlationInstance> instances;
 
@@ -29,6 +33,17 @@ final class RestAlationClient implements AlationClient {
                                 clock,
                                 new PollMetrics(registry, name))));
         this.instances = Map.copyOf(built);
+        properties
+                .instances()
+                .forEach((name, settings) -> log.info(
+                        "Alation instance '{}' at {}: credentials {}, at most {} calls at once and {} per second (0 = no"
+                                + " limit), request timeout {}",
+                        name,
+                        settings.baseUrl(),
+                        settings.credentialKind(),
+                        settings.maxConcurrentRequests(),
+                        settings.maxRequestsPerSecond(),
+                        Durations.text(properties.requestTimeout())));
     }
 
     @Override

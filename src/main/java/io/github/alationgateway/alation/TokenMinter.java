@@ -5,7 +5,8 @@ import java.time.Instant;
 /** Asks Alation for a new access token. Throws an {@link AnswerException} when it cannot have one. */
 interface TokenMinter {
 
-    MintedToken mint();
+    /** Ends before {@code deadline} ({@link System#nanoTime()}). */
+    MintedToken mint(long deadline);
 
     /** What the minter is, for log lines: never a secret. */
     String describe();

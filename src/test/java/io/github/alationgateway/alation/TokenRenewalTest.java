@@ -206,6 +206,26 @@ class TokenRenewalTest {
     }
 
     @Test
+    void aSlowRenewalAndASlowCallShareOneRequestTimeout() {
+        alation.stubFor(post(urlEqualTo(MINT))
+                .willReturn(okJson(minted("slow", clock.instant().plus(Duration.ofHours(1))))
+                        .withFixedDelay(250)));
+        alation.stubFor(get(urlPathEqualTo(STATUS))
+                .willReturn(okJson("{\"status\":\"running\"}").withFixedDelay(250)));
+        RestAlationClient client = anInstance(alation.baseUrl())
+                .refreshToken("refresh-s3cret", 7)
+                .timeout(Duration.ofMillis(400))
+                .client(clock);
+
+        long start = System.nanoTime();
+        JobStatusAnswer answer = client.fetchStatus(NAME, AlationJobRef.ofId(1));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(answer).isEqualTo(new JobStatusAnswer.Unavailable("no answer within 400ms"));
+        assertThat(took).isLessThan(Duration.ofMillis(650));
+    }
+
+    @Test
     void mintingRefusedInABody200IsRejectedCredentialsAndRecovers() {
         // GIVEN Alation refuses the refresh token the way some of its token calls do: 200 with status failed
         alation.stubFor(post(urlEqualTo(MINT))
