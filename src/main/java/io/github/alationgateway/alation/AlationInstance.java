@@ -110,7 +110,7 @@ final class AlationInstance {
     }
 
     private HttpResponse<byte[]> get(URI uri, String token, long deadline) {
-        HttpRequest request = http.request(uri).header("TOKEN", token).GET().build();
+        HttpRequest.Builder request = http.request(uri).header("TOKEN", token).GET();
         long start = System.nanoTime();
         try {
             return http.send(request, deadline);

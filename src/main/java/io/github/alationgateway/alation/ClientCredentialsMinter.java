@@ -34,10 +34,9 @@ final class ClientCredentialsMinter implements TokenMinter {
 
     @Override
     public MintedToken mint(long deadline) {
-        HttpRequest request = http.request(endpoint)
+        HttpRequest.Builder request = http.request(endpoint)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form));
         JsonNode doc = answers.accepted(http.send(request, deadline), what);
         String token = answers.requiredToken(doc, "access_token");
         JsonNode expiresIn = doc.get("expires_in");

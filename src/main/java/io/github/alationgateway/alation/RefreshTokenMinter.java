@@ -26,10 +26,9 @@ final class RefreshTokenMinter implements TokenMinter {
 
     @Override
     public MintedToken mint(long deadline) {
-        HttpRequest request = http.request(endpoint)
+        HttpRequest.Builder request = http.request(endpoint)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         JsonNode doc = answers.accepted(http.send(request, deadline), what);
         String status = TokenAnswers.text(doc, "token_status");
         if (status != null && !"ACTIVE".equalsIgnoreCase(status)) {

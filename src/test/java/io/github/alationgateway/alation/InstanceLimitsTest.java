@@ -120,11 +120,11 @@ class InstanceLimitsTest {
     void aCallBeyondTheConcurrencyLimitIsDeferredQuicklyWithoutReachingAlation() throws Exception {
         // GIVEN two slow requests in flight on an instance allowing two
         alation.stubFor(get(urlPathEqualTo(STATUS))
-                .willReturn(okJson("{\"status\":\"running\"}").withFixedDelay(1_500)));
+                .willReturn(okJson("{\"status\":\"running\"}").withFixedDelay(3_000)));
         RestAlationClient client = anInstance(alation.baseUrl())
                 .accessToken("t")
                 .maxConcurrent(2)
-                .timeout(Duration.ofSeconds(3))
+                .timeout(Duration.ofSeconds(5))
                 .client(clock);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -133,7 +133,7 @@ class InstanceLimitsTest {
                 long id = i;
                 slow.add(CompletableFuture.supplyAsync(() -> client.fetchStatus(NAME, AlationJobRef.ofId(id)), pool));
             }
-            await().atMost(Duration.ofSeconds(2))
+            await().atMost(Duration.ofSeconds(3))
                     .until(() -> alation.getAllServeEvents().size() == 2);
 
             // WHEN a third call comes
@@ -146,7 +146,7 @@ class InstanceLimitsTest {
                 assertThat(d.retryAfter()).isEqualTo(InstanceLimits.SLOT_RETRY);
                 assertThat(d.reason()).isEqualTo("held back: all 2 request slots of the instance are busy");
             });
-            assertThat(took).isLessThan(Duration.ofMillis(400));
+            assertThat(took).isLessThan(Duration.ofMillis(1_000));
             for (CompletableFuture<JobStatusAnswer> answer : slow) {
                 assertThat(answer.get()).isInstanceOf(JobStatusAnswer.Status.class);
             }
