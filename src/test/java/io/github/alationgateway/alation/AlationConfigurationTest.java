@@ -6,7 +6,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -57,6 +62,26 @@ class AlationConfigurationTest {
                                     .health()
                                     .getStatus())
                             .isEqualTo(Status.UP);
+                });
+    }
+
+    @Test
+    void anUnreachableInstanceLeavesTheGatewayUp() {
+        runner.withConfiguration(AutoConfigurations.of(
+                        HealthContributorAutoConfiguration.class,
+                        HealthContributorRegistryAutoConfiguration.class,
+                        HealthEndpointAutoConfiguration.class))
+                .withPropertyValues(
+                        "management.endpoint.health.show-details=always",
+                        "gateway.instances.prod.base-url=http://127.0.0.1:9",
+                        "gateway.instances.prod.access-token=abc")
+                .run(context -> {
+                    context.getBean(AlationClient.class).fetchStatus("prod", AlationJobRef.ofId(1));
+                    HealthEndpoint health = context.getBean(HealthEndpoint.class);
+
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.healthForPath("alation", "prod").getStatus())
+                            .isEqualTo(Status.UNKNOWN);
                 });
     }
 
