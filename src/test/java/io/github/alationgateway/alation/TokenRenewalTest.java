@@ -103,6 +103,44 @@ class TokenRenewalTest {
     }
 
     @Test
+    void aFailedRenewalAheadOfExpiryKeepsUsingTheValidTokenUntilItExpires() {
+        // GIVEN a token for one hour, then a token endpoint that fails
+        alation.stubFor(post(urlEqualTo(MINT))
+                .inScenario("mint")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(okJson(minted("access-1", clock.instant().plus(Duration.ofHours(1)))))
+                .willSetStateTo("down"));
+        alation.stubFor(post(urlEqualTo(MINT))
+                .inScenario("mint")
+                .whenScenarioStateIs("down")
+                .willReturn(aResponse().withStatus(503)));
+        statusAcceptsOnly("access-1");
+        RestAlationClient client = refreshTokenClient();
+        assertThat(client.fetchStatus(NAME, AlationJobRef.ofId(1))).isInstanceOf(JobStatusAnswer.Status.class);
+
+        // WHEN inside the renewal margin
+        clock.advance(Duration.ofMinutes(56));
+        JobStatusAnswer renewalFailed = client.fetchStatus(NAME, AlationJobRef.ofId(1));
+        JobStatusAnswer soonAfter = client.fetchStatus(NAME, AlationJobRef.ofId(1));
+
+        // THEN the polls go on with the old token, and the renewal is retried a little later, not at every call
+        assertThat(renewalFailed).isInstanceOf(JobStatusAnswer.Status.class);
+        assertThat(soonAfter).isInstanceOf(JobStatusAnswer.Status.class);
+        alation.verify(2, postRequestedFor(urlEqualTo(MINT)));
+        clock.advance(MintedTokenSource.RENEWAL_RETRY);
+        client.fetchStatus(NAME, AlationJobRef.ofId(1));
+        alation.verify(3, postRequestedFor(urlEqualTo(MINT)));
+
+        // WHEN the token has expired and still no new one can be had
+        clock.advance(Duration.ofMinutes(4));
+        JobStatusAnswer expired = client.fetchStatus(NAME, AlationJobRef.ofId(1));
+
+        // THEN
+        assertThat(expired)
+                .isEqualTo(new JobStatusAnswer.Unavailable("could not get an access token: Alation answered HTTP 503"));
+    }
+
+    @Test
     void renewsOnceOn401AndRetries() {
         Instant start = clock.instant();
         alation.stubFor(post(urlEqualTo(MINT))
