@@ -67,10 +67,6 @@ final class AlationInstance {
         return health;
     }
 
-    String name() {
-        return name;
-    }
-
     private JobStatusAnswer call(AlationJobRef job) {
         try {
             long deadline = http.deadline();
