@@ -10,6 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code gateway.instances.*}: the Alation servers this gateway talks to, and nothing else. Checked when bound so
  * that a mistake stops the start with a message naming the instance and the setting, instead of surfacing later as
  * jobs that never finish.
+ *
+ * <ul>
+ *   <li>{@code gateway.poll.request-timeout} (10s): the longest one status call may take, token renewal included.
+ *   <li>{@code gateway.instances.<name>.base-url} (required): http(s) address of the instance, may have a path.
+ *   <li>exactly one of: {@code access-token}; {@code refresh-token} + {@code user-id}; {@code client-id} +
+ *       {@code client-secret}.
+ *   <li>{@code max-concurrent-requests} (8): calls in flight at once; beyond it calls are deferred.
+ *   <li>{@code max-requests-per-second} (20; 0 = no limit, fractions allowed): beyond it calls are deferred.
+ * </ul>
  */
 @ConfigurationProperties("gateway")
 public record AlationProperties(
@@ -104,6 +113,11 @@ public record AlationProperties(
                 || url.getHost() == null) {
             throw new IllegalArgumentException(
                     prefix + "base-url must be an http:// or https:// address with a host, was '" + url + "'");
+        }
+        if (url.getRawUserInfo() != null) {
+            // It would be logged and shown in health details with the rest of the address.
+            throw new IllegalArgumentException(prefix + "base-url must not hold a user or password; set credentials"
+                    + " with access-token, refresh-token + user-id, or client-id + client-secret");
         }
         if (url.getRawQuery() != null || url.getRawFragment() != null) {
             throw new IllegalArgumentException(prefix + "base-url must not have a query or fragment");

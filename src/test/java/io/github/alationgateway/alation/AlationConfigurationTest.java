@@ -100,6 +100,7 @@ class AlationConfigurationTest {
                 "base-url=ftp://alation.example.com,access-token=abc|base-url must be an http:// or https://",
                 "base-url=alation.example.com,access-token=abc|base-url must be an http:// or https://",
                 "base-url=https://a.example.com|needs credentials",
+                "base-url=https://me:pw@a.example.com,access-token=abc|base-url must not hold a user or password",
                 "base-url=https://a.example.com,access-token=abc,client-id=x,client-secret=y|more than one kind",
                 "base-url=https://a.example.com,refresh-token=r|user-id must be set together with refresh-token",
                 "base-url=https://a.example.com,user-id=7|refresh-token must be set together with user-id",
