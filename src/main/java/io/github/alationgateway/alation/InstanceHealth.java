@@ -24,9 +24,15 @@ final class InstanceHealth implements HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(InstanceHealth.class);
 
     private enum Credentials {
-        NOT_YET_USED,
-        ACCEPTED,
-        REJECTED
+        NOT_YET_USED("not yet used"),
+        ACCEPTED("accepted"),
+        REJECTED("rejected");
+
+        private final String text;
+
+        Credentials(String text) {
+            this.text = text;
+        }
     }
 
     /** One snapshot: readers see outcome, time and reason of the same call. */
@@ -75,11 +81,9 @@ final class InstanceHealth implements HealthIndicator {
     public Health health() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("baseUrl", String.valueOf(settings.baseUrl()));
-        details.put("credentials", String.valueOf(settings.credentialKind()));
+        details.put("credentialKind", String.valueOf(settings.credentialKind()));
         Credentials state = credentials.get();
-        details.put(
-                "credentialsAccepted",
-                state == Credentials.NOT_YET_USED ? "not yet known" : state == Credentials.ACCEPTED);
+        details.put("credentials", state.text);
         if (state == Credentials.REJECTED) {
             details.put("credentialsProblem", credentialsProblem);
         }

@@ -72,16 +72,20 @@ final class TokenAnswers {
         return value == null || value.isNull() ? null : value.asString();
     }
 
-    /** Alation writes {@code token_expires_at} as ISO-8601, with or without an offset (then UTC). */
+    /**
+     * Alation writes {@code token_expires_at} as ISO-8601, with or without an offset (then UTC), sometimes with a
+     * space for the 'T' as Python prints it. Null when unreadable: the token is then assumed to live an hour.
+     */
     static Instant instant(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
+        String iso = text.trim().replace(' ', 'T');
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(iso).toInstant();
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+                return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException unreadable) {
                 return null;
             }

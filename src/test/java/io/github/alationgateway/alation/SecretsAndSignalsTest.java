@@ -105,7 +105,7 @@ class SecretsAndSignalsTest {
                 anInstance(alation.baseUrl()).accessToken("t").client(clock);
         InstanceHealth health = client.health().get(NAME);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-        assertThat(health.health().getDetails()).containsEntry("credentialsAccepted", "not yet known");
+        assertThat(health.health().getDetails()).containsEntry("credentials", "not yet used");
 
         alation.stubFor(get(urlPathEqualTo(STATUS)).willReturn(aResponse().withStatus(502)));
         client.fetchStatus(NAME, AlationJobRef.ofId(1));
@@ -120,7 +120,7 @@ class SecretsAndSignalsTest {
         client.fetchStatus(NAME, AlationJobRef.ofId(1));
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(health.health().getDetails())
-                .containsEntry("credentialsAccepted", true)
+                .containsEntry("credentials", "accepted")
                 .containsEntry("lastOutcome", "status")
                 .doesNotContainKey("lastReason");
     }

@@ -291,7 +291,7 @@ class TokenRenewalTest {
 
         // THEN
         assertThat(client.fetchStatus(NAME, AlationJobRef.ofId(1))).isInstanceOf(JobStatusAnswer.Status.class);
-        assertThat(client.health().get(NAME).health().getDetails()).containsEntry("credentialsAccepted", true);
+        assertThat(client.health().get(NAME).health().getDetails()).containsEntry("credentials", "accepted");
     }
 
     @Test
