@@ -92,6 +92,11 @@ final class AlationInstance {
             return answers.read(response, job);
         } catch (AnswerException e) {
             return e.answer();
+        } catch (RuntimeException e) {
+            // A bug of ours, not a fault of Alation's; the poller's contract is that this method does not throw.
+            log.warn("Unexpected failure calling Alation instance '{}' about {}", name, job, e);
+            return new JobStatusAnswer.Unavailable(
+                    "unexpected error in the gateway (" + e.getClass().getSimpleName() + ")");
         }
     }
 
