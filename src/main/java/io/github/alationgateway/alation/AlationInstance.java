@@ -56,7 +56,7 @@ final class AlationInstance {
         }
         PollOutcome outcome = PollOutcome.of(answer);
         if (answer instanceof JobStatusAnswer.Throttled throttled) {
-            pause(throttled.retryAfter(), "429");
+            pause(throttled.retryAfter(), 429);
         }
         health.record(answer, outcome);
         metrics.count(outcome);
@@ -87,7 +87,7 @@ final class AlationInstance {
             if (response.statusCode() == 503) {
                 // Maintenance: a 503 that says when to come back pauses the instance like a 429 does, so that a
                 // backlog of due jobs does not knock on a server that said it is down. Reported as Unavailable.
-                RetryAfter.of(response, clock).ifPresent(wait -> pause(wait, "503"));
+                RetryAfter.of(response, clock).ifPresent(wait -> pause(wait, 503));
             }
             return answers.read(response, job);
         } catch (AnswerException e) {
@@ -100,8 +100,8 @@ final class AlationInstance {
         }
     }
 
-    private void pause(Duration wait, String code) {
-        if (limits.pause(wait)) {
+    private void pause(Duration wait, int code) {
+        if (limits.pause(wait, code)) {
             log.info(
                     "Alation instance '{}' answered HTTP {} and asked to wait; its calls are held back for {}",
                     name,

@@ -29,6 +29,7 @@ final class InstanceLimits {
     private final Semaphore slots;
     private final Bucket perSecond;
     private final AtomicLong pausedUntilMillis = new AtomicLong();
+    private volatile int pauseCause;
     private final String slotsBusy;
     private final String rateReached;
 
@@ -45,12 +46,13 @@ final class InstanceLimits {
      * Null when the call may go ahead, and then the caller must {@link #leave()}; otherwise why it was held back.
      */
     JobStatusAnswer.Deferred enter() {
-        long pausedFor = pausedUntilMillis.get() - clock.millis();
+        long pausedUntil = pausedUntilMillis.get();
+        long pausedFor = pausedUntil - clock.millis();
         if (pausedFor > 0) {
             return new JobStatusAnswer.Deferred(
                     Duration.ofMillis(pausedFor),
-                    "held back: Alation asked the gateway to slow down; instance paused until "
-                            + Instant.ofEpochMilli(pausedUntilMillis.get()));
+                    "held back: Alation answered HTTP " + pauseCause + " and asked to wait; instance paused until "
+                            + Instant.ofEpochMilli(pausedUntil));
         }
         if (!slots.tryAcquire() && !awaitSlot()) {
             return new JobStatusAnswer.Deferred(SLOT_RETRY, slotsBusy);
@@ -75,7 +77,8 @@ final class InstanceLimits {
      * Hold every call back until {@code now + wait}; a longer pause already in force stays. True when this starts
      * a pause rather than extends one, so that the pause is logged once.
      */
-    boolean pause(Duration wait) {
+    boolean pause(Duration wait, int httpStatus) {
+        pauseCause = httpStatus;
         long now = clock.millis();
         long before = pausedUntilMillis.getAndAccumulate(now + wait.toMillis(), Math::max);
         return before <= now;

@@ -57,7 +57,9 @@ class InstanceLimitsTest {
         });
         assertThat(otherJob).isInstanceOfSatisfying(JobStatusAnswer.Deferred.class, d -> {
             assertThat(d.retryAfter()).isEqualTo(Duration.ofSeconds(7));
-            assertThat(d.reason()).contains("paused until 2026-11-29T06:00:07Z");
+            assertThat(d.reason())
+                    .isEqualTo("held back: Alation answered HTTP 429 and asked to wait; instance paused until"
+                            + " 2026-11-29T06:00:07Z");
         });
         alation.verify(1, getRequestedFor(urlPathEqualTo(STATUS)));
         assertThat(client.health().get(NAME).health().getDetails())
