@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public record JobDetailsDataQuality(
             Map<String, JsonNode> flagCounts,
 
             @JsonProperty("total_duration") @Schema(description = "Seconds; null when Alation does not say.")
-            Double totalDuration,
+            BigDecimal totalDuration,
 
             @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {
 

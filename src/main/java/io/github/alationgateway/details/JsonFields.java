@@ -1,5 +1,6 @@
 package io.github.alationgateway.details;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -111,10 +112,11 @@ final class JsonFields {
         return id(value).orElseGet(() -> misfit(null));
     }
 
-    Double number(String name) {
+    /** A measure; BigDecimal so that no digit Alation sent is rounded away. */
+    BigDecimal number(String name) {
         JsonNode value = take(name);
         if (value == null) return null;
-        return value.isNumber() ? value.doubleValue() : misfit(null);
+        return value.isNumber() ? value.decimalValue() : misfit(null);
     }
 
     String text(String name) {
