@@ -10,7 +10,8 @@ public record GenericJobDetails(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
 
-        @JsonProperty("result") @Schema(description = "As Alation sent it: null, text, object or list.")
+        @JsonProperty("result")
+        @Schema(implementation = Object.class, description = "As Alation sent it: null, text, object or list.")
         JsonNode result)
         implements JobDetails {
 

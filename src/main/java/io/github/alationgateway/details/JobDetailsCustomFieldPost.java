@@ -20,7 +20,9 @@ public record JobDetailsCustomFieldPost(
         @JsonProperty("msg") String msg,
 
         @JsonProperty("result")
-        @ArraySchema(schema = @Schema(implementation = Item.class), arraySchema = @Schema(description = Untyped.NOTE))
+        @ArraySchema(
+                schema = @Schema(implementation = Item.class),
+                arraySchema = @Schema(types = "array", description = Untyped.NOTE))
         Object result,
 
         @JsonProperty("typed") boolean typed)
@@ -53,7 +55,7 @@ public record JobDetailsCustomFieldPost(
 
     @Schema(name = "JobDetailsCustomFieldPostResultData", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
     public record Data(
-            @JsonProperty("field_ids") @ArraySchema(schema = @Schema(type = "integer", format = "int64"))
+            @JsonProperty("field_ids") @ArraySchema(schema = @Schema(implementation = Long.class))
             List<Object> fieldIds,
 
             @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {

@@ -44,7 +44,10 @@ public record JobDetailsDataQuality(
             @JsonProperty("values") Action values,
             @JsonProperty("created_object_attribution") Attribution createdObjectAttribution,
 
-            @JsonProperty("flag_counts") @Schema(description = "Count per flag, e.g. GOOD, WARNING, ALERT.")
+            @JsonProperty("flag_counts")
+            @Schema(
+                    description = "Count per flag, e.g. GOOD, WARNING, ALERT; values as Alation sent them.",
+                    additionalPropertiesSchema = Long.class)
             Map<String, JsonNode> flagCounts,
 
             @JsonProperty("total_duration") @Schema(description = "Seconds; null when Alation does not say.")
@@ -94,7 +97,8 @@ public record JobDetailsDataQuality(
     public record Stats(
             @JsonProperty("count") long count,
 
-            @JsonProperty("sample") @ArraySchema(schema = @Schema(description = "As Alation sent it."))
+            @JsonProperty("sample")
+            @ArraySchema(schema = @Schema(implementation = Object.class, description = "As Alation sent it."))
             List<JsonNode> sample,
 
             @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {
@@ -112,10 +116,12 @@ public record JobDetailsDataQuality(
             @JsonProperty("success_count") long successCount,
             @JsonProperty("failure_count") long failureCount,
 
-            @JsonProperty("success_sample") @ArraySchema(schema = @Schema(description = "As Alation sent it."))
+            @JsonProperty("success_sample")
+            @ArraySchema(schema = @Schema(implementation = Object.class, description = "As Alation sent it."))
             List<JsonNode> successSample,
 
-            @JsonProperty("failure_sample") @ArraySchema(schema = @Schema(description = "As Alation sent it."))
+            @JsonProperty("failure_sample")
+            @ArraySchema(schema = @Schema(implementation = Object.class, description = "As Alation sent it."))
             List<JsonNode> failureSample,
 
             @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {

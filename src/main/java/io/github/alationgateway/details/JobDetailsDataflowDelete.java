@@ -19,7 +19,9 @@ public record JobDetailsDataflowDelete(
         @JsonProperty("msg") String msg,
 
         @JsonProperty("result")
-        @ArraySchema(schema = @Schema(implementation = Item.class), arraySchema = @Schema(description = Untyped.NOTE))
+        @ArraySchema(
+                schema = @Schema(implementation = Item.class),
+                arraySchema = @Schema(types = "array", description = Untyped.NOTE))
         Object result,
 
         @JsonProperty("typed") boolean typed)
@@ -44,7 +46,8 @@ public record JobDetailsDataflowDelete(
             @JsonProperty("mapping") @ArraySchema(schema = @Schema(implementation = Mapping.class))
             List<Object> mapping,
 
-            @JsonProperty("failed") @ArraySchema(schema = @Schema(description = "As Alation sent it."))
+            @JsonProperty("failed")
+            @ArraySchema(schema = @Schema(implementation = Object.class, description = "As Alation sent it."))
             List<JsonNode> failed,
 
             @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {
@@ -64,7 +67,8 @@ public record JobDetailsDataflowDelete(
             @JsonProperty("id") Long id,
             @JsonProperty("external_id") String externalId,
 
-            @JsonProperty("impacted_dfos") @ArraySchema(schema = @Schema(description = "As Alation sent it."))
+            @JsonProperty("impacted_dfos")
+            @ArraySchema(schema = @Schema(implementation = Object.class, description = "As Alation sent it."))
             List<JsonNode> impactedDfos,
 
             @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {

@@ -16,7 +16,9 @@ public record JobDetailsDataflowPost(
         @JsonProperty("msg") String msg,
 
         @JsonProperty("result")
-        @ArraySchema(schema = @Schema(implementation = Item.class), arraySchema = @Schema(description = Untyped.NOTE))
+        @ArraySchema(
+                schema = @Schema(implementation = Item.class),
+                arraySchema = @Schema(types = "array", description = Untyped.NOTE))
         Object result,
 
         @JsonProperty("typed") boolean typed)
@@ -59,7 +61,7 @@ public record JobDetailsDataflowPost(
             @JsonProperty("id") Long id,
             @JsonProperty("external_id") String externalId,
 
-            @JsonProperty("replaced") @Schema(description = "As Alation sent it.")
+            @JsonProperty("replaced") @Schema(implementation = Object.class, description = "As Alation sent it.")
             JsonNode replaced,
 
             @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {

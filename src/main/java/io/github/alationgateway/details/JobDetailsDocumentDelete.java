@@ -37,7 +37,7 @@ public record JobDetailsDocumentDelete(
     public record Result(
             @JsonProperty("deleted_document_count") long deletedDocumentCount,
 
-            @JsonProperty("deleted_document_ids") @ArraySchema(schema = @Schema(type = "integer", format = "int64"))
+            @JsonProperty("deleted_document_ids") @ArraySchema(schema = @Schema(implementation = Long.class))
             List<Object> deletedDocumentIds,
 
             @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {

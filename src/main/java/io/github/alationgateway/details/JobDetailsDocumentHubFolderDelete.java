@@ -39,7 +39,7 @@ public record JobDetailsDocumentHubFolderDelete(
     public record Result(
             @JsonProperty("deleted_folder_count") long deletedFolderCount,
 
-            @JsonProperty("deleted_folder_ids") @ArraySchema(schema = @Schema(type = "integer", format = "int64"))
+            @JsonProperty("deleted_folder_ids") @ArraySchema(schema = @Schema(implementation = Long.class))
             List<Object> deletedFolderIds,
 
             @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {

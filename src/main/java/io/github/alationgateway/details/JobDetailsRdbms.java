@@ -20,7 +20,9 @@ public record JobDetailsRdbms(
         @JsonProperty("msg") String msg,
 
         @JsonProperty("result")
-        @ArraySchema(schema = @Schema(implementation = Item.class), arraySchema = @Schema(description = Untyped.NOTE))
+        @ArraySchema(
+                schema = @Schema(implementation = Item.class),
+                arraySchema = @Schema(types = "array", description = Untyped.NOTE))
         Object result,
 
         @JsonProperty("typed") boolean typed)
@@ -45,7 +47,8 @@ public record JobDetailsRdbms(
             @JsonProperty("mapping") @ArraySchema(schema = @Schema(implementation = Mapping.class))
             List<Object> mapping,
 
-            @JsonProperty("errors") @ArraySchema(schema = @Schema(description = "As Alation sent it."))
+            @JsonProperty("errors")
+            @ArraySchema(schema = @Schema(implementation = Object.class, description = "As Alation sent it."))
             List<JsonNode> errors,
 
             @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {

@@ -37,7 +37,7 @@ public record JobDetailsTermDelete(
     public record Result(
             @JsonProperty("deleted_term_count") long deletedTermCount,
 
-            @JsonProperty("deleted_term_ids") @ArraySchema(schema = @Schema(type = "integer", format = "int64"))
+            @JsonProperty("deleted_term_ids") @ArraySchema(schema = @Schema(implementation = Long.class))
             List<Object> deletedTermIds,
 
             @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {

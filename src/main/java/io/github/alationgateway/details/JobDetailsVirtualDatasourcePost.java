@@ -44,7 +44,8 @@ public record JobDetailsVirtualDatasourcePost(
             @JsonProperty("number_received") long numberReceived,
             @JsonProperty("updated_objects") long updatedObjects,
 
-            @JsonProperty("error_objects") @ArraySchema(schema = @Schema(description = "As Alation sent it."))
+            @JsonProperty("error_objects")
+            @ArraySchema(schema = @Schema(implementation = Object.class, description = "As Alation sent it."))
             List<JsonNode> errorObjects,
 
             @JsonProperty("error") String error,
