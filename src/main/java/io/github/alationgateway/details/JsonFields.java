@@ -19,9 +19,15 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Reads one JSON object of Alation's into the fields of a typed record. The rules every data class shares:
  *
  * <ul>
+ *   <li>An object is taken for its class only if it shows it: a whole result needs at least one of the class's
+ *       keys (or is empty), a list item needs the keys Allie-SDK tells it by (e.g. {@code msg} and {@code data}),
+ *       so that an error object such as {@code {"detail": "..."}} is never passed off as an empty success.
+ *   <li>A string that holds a JSON object or array is decoded where an object or list is expected (Alation
+ *       sends custom field items and virtual data source results that way).
  *   <li>A field that is absent or null takes its empty value (0 for counts, [] for lists, null for ids and
  *       text, the empty shape for nested objects), so a typed result always has its full shape.
- *   <li>A list keeps every item that does not fit its item class exactly as sent; the list itself still fits.
+ *   <li>A list keeps every item that does not fit its item class exactly as sent; the list itself still fits,
+ *       so a list result is {@code typed} even when none of its items fit.
  *   <li>Any other field whose value has the wrong JSON type makes the whole object not fit; the caller then
  *       keeps the object as sent (a list item, or the whole result with {@code typed} false).
  *   <li>Keys the class does not know are kept beside the typed fields ({@link #unknown()}): Alation adds keys

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.PropertyNamingStrategy;
+import tools.jackson.databind.json.JsonMapper;
 
 /** One realistic fixture per Allie-SDK data class, asserted field by field as a client will read it. */
 class JobDetailsMapperTest {
@@ -46,6 +49,26 @@ class JobDetailsMapperTest {
                 .contains("\"created_term_count\":2")
                 .doesNotContain("createdTerm")
                 .doesNotContain("unknown");
+    }
+
+    @Test
+    void serializesTheSameWhateverTheAppsNamingStrategy() {
+        JobDetails details = mapper.map(
+                JobKind.DATA_QUALITY_POST,
+                "successful",
+                "done",
+                fixture("data-quality.json").get("result"));
+
+        String plain = write(details);
+        for (PropertyNamingStrategy naming : new PropertyNamingStrategy[] {
+            PropertyNamingStrategies.SNAKE_CASE, PropertyNamingStrategies.UPPER_CAMEL_CASE
+        }) {
+            assertThat(JsonMapper.builder()
+                            .propertyNamingStrategy(naming)
+                            .build()
+                            .writeValueAsString(details))
+                    .isEqualTo(plain);
+        }
     }
 
     @Test
