@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
  * decides, because validation errors arrive as other objects in the same list.
  */
 @Schema(name = "JobDetailsCustomFieldPost")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record JobDetailsCustomFieldPost(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
@@ -41,6 +43,7 @@ public record JobDetailsCustomFieldPost(
     }
 
     @Schema(name = "JobDetailsCustomFieldPostResult", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Item(
             @JsonProperty("msg") String msg,
             @JsonProperty("data") Data data,
@@ -54,6 +57,7 @@ public record JobDetailsCustomFieldPost(
     }
 
     @Schema(name = "JobDetailsCustomFieldPostResultData", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Data(
             @JsonProperty("field_ids") @ArraySchema(schema = @Schema(implementation = Long.class))
             List<Object> fieldIds,

@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * Allie-SDK does, so every action is always present.
  */
 @Schema(name = "JobDetailsDataQuality")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record JobDetailsDataQuality(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
@@ -39,6 +41,7 @@ public record JobDetailsDataQuality(
     }
 
     @Schema(name = "JobDetailsDataQualityResult", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Result(
             @JsonProperty("fields") Action fields,
             @JsonProperty("values") Action values,
@@ -73,6 +76,7 @@ public record JobDetailsDataQuality(
     }
 
     @Schema(name = "JobDetailsDataQualityResultAction", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Action(
             @JsonProperty("created") Stats created,
             @JsonProperty("updated") Stats updated,
@@ -94,6 +98,7 @@ public record JobDetailsDataQuality(
     @Schema(
             name = "JobDetailsDataQualityResultActionStats",
             additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Stats(
             @JsonProperty("count") long count,
 
@@ -112,6 +117,7 @@ public record JobDetailsDataQuality(
     @Schema(
             name = "JobDetailsDataQualityResultCreatedObjectAttribution",
             additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Attribution(
             @JsonProperty("success_count") long successCount,
             @JsonProperty("failure_count") long failureCount,

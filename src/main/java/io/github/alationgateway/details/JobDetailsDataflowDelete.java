@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  * {@code mapping}; an absent {@code failed} list means nothing failed and is filled (Allie-SDK refuses it).
  */
 @Schema(name = "JobDetailsDataflowDelete")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record JobDetailsDataflowDelete(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
@@ -40,6 +42,7 @@ public record JobDetailsDataflowDelete(
     }
 
     @Schema(name = "JobDetailsDataflowDeleteResult", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Item(
             @JsonProperty("response") String response,
 
@@ -63,6 +66,7 @@ public record JobDetailsDataflowDelete(
     @Schema(
             name = "JobDetailsDataflowDeleteResultMapping",
             additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Mapping(
             @JsonProperty("id") Long id,
             @JsonProperty("external_id") String externalId,

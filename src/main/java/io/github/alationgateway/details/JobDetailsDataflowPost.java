@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Dataflows created, replaced or updated (POST or PATCH {@code /integration/v2/dataflow/}). */
 @Schema(name = "JobDetailsDataflowPost")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record JobDetailsDataflowPost(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
@@ -37,6 +39,7 @@ public record JobDetailsDataflowPost(
     }
 
     @Schema(name = "JobDetailsDataflowPostResult", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Item(
             @JsonProperty("response") String response,
 
@@ -57,6 +60,7 @@ public record JobDetailsDataflowPost(
      * Alation puts there, and a guessed type would push whole mappings back to untyped.
      */
     @Schema(name = "JobDetailsDataflowPostResultMapping", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Mapping(
             @JsonProperty("id") Long id,
             @JsonProperty("external_id") String externalId,

@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Documents deleted (DELETE {@code /integration/v2/document/}). */
 @Schema(name = "JobDetailsDocumentDelete")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record JobDetailsDocumentDelete(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
@@ -34,6 +36,7 @@ public record JobDetailsDocumentDelete(
     }
 
     @Schema(name = "JobDetailsDocumentDeleteResult", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Result(
             @JsonProperty("deleted_document_count") long deletedDocumentCount,
 

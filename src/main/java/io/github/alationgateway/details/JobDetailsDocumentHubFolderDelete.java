@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Document hub folders deleted (DELETE {@code /integration/v2/folder/}). */
 @Schema(name = "JobDetailsDocumentHubFolderDelete")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record JobDetailsDocumentHubFolderDelete(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
@@ -36,6 +38,7 @@ public record JobDetailsDocumentHubFolderDelete(
     @Schema(
             name = "JobDetailsDocumentHubFolderDeleteResult",
             additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Result(
             @JsonProperty("deleted_folder_count") long deletedFolderCount,
 

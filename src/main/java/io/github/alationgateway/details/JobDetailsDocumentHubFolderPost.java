@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Document hub folders created (POST {@code /integration/v2/folder/}). */
 @Schema(name = "JobDetailsDocumentHubFolderPost")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record JobDetailsDocumentHubFolderPost(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
@@ -36,6 +38,7 @@ public record JobDetailsDocumentHubFolderPost(
     @Schema(
             name = "JobDetailsDocumentHubFolderPostResult",
             additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Result(
             @JsonProperty("created_folder_count") long createdFolderCount,
 
@@ -55,6 +58,7 @@ public record JobDetailsDocumentHubFolderPost(
     @Schema(
             name = "JobDetailsDocumentHubFolderPostResultCreatedFolder",
             additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Folder(
             @JsonProperty("id") Long id,
             @JsonProperty("title") String title,

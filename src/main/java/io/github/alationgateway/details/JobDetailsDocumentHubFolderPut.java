@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Document hub folders updated (PUT {@code /integration/v2/folder/}). */
 @Schema(name = "JobDetailsDocumentHubFolderPut")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record JobDetailsDocumentHubFolderPut(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
@@ -34,6 +36,7 @@ public record JobDetailsDocumentHubFolderPut(
     }
 
     @Schema(name = "JobDetailsDocumentHubFolderPutResult", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Result(
             @JsonProperty("updated_folder_count") long updatedFolderCount,
 
@@ -53,6 +56,7 @@ public record JobDetailsDocumentHubFolderPut(
     @Schema(
             name = "JobDetailsDocumentHubFolderPutResultUpdatedFolder",
             additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Folder(
             @JsonProperty("id") Long id,
             @JsonProperty("title") String title,

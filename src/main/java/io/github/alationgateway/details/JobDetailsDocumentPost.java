@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Documents and glossary terms created (POST {@code /integration/v2/document/} or {@code /term/}). */
 @Schema(name = "JobDetailsDocumentPost")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record JobDetailsDocumentPost(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
@@ -34,6 +36,7 @@ public record JobDetailsDocumentPost(
     }
 
     @Schema(name = "JobDetailsDocumentPostResult", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Result(
             @JsonProperty("created_term_count") long createdTermCount,
 
@@ -51,6 +54,7 @@ public record JobDetailsDocumentPost(
     }
 
     @Schema(name = "JobDetailsDocumentPostResultDetails", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record CreatedTerm(
             @JsonProperty("id") Long id,
             @JsonProperty("title") String title,

@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Documents and glossary terms updated (PUT {@code /integration/v2/document/} or {@code /term/}). */
 @Schema(name = "JobDetailsDocumentPut")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record JobDetailsDocumentPut(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
@@ -34,6 +36,7 @@ public record JobDetailsDocumentPut(
     }
 
     @Schema(name = "JobDetailsDocumentPutResult", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Result(
             @JsonProperty("updated_term_count") long updatedTermCount,
 
@@ -51,6 +54,7 @@ public record JobDetailsDocumentPut(
     }
 
     @Schema(name = "JobDetailsDocumentPutResultDetails", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record UpdatedTerm(
             @JsonProperty("id") Long id,
             @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {

@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
  * {@code errors}, but an absent error list means none, so it is filled instead of refusing the item.
  */
 @Schema(name = "JobDetailsRdbms")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record JobDetailsRdbms(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
@@ -41,6 +43,7 @@ public record JobDetailsRdbms(
     }
 
     @Schema(name = "JobDetailsRdbmsResult", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Item(
             @JsonProperty("response") String response,
 
@@ -62,6 +65,7 @@ public record JobDetailsRdbms(
     }
 
     @Schema(name = "JobDetailsRdbmsResultMapping", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Mapping(
             @JsonProperty("id") Long id,
             @JsonProperty("key") String key,

@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Glossary terms deleted (DELETE {@code /integration/v2/term/}); Alation names the keys after terms here. */
 @Schema(name = "JobDetailsTermDelete")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record JobDetailsTermDelete(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
@@ -34,6 +36,7 @@ public record JobDetailsTermDelete(
     }
 
     @Schema(name = "JobDetailsTermDeleteResult", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Result(
             @JsonProperty("deleted_term_count") long deletedTermCount,
 

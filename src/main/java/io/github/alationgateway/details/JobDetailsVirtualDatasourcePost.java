@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
  * is not JSON; the gateway keeps it as sent instead.
  */
 @Schema(name = "JobDetailsVirtualDatasourcePost")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 public record JobDetailsVirtualDatasourcePost(
         @JsonProperty("status") String status,
         @JsonProperty("msg") String msg,
@@ -40,6 +42,7 @@ public record JobDetailsVirtualDatasourcePost(
     @Schema(
             name = "JobDetailsVirtualDatasourcePostResult",
             additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     public record Result(
             @JsonProperty("number_received") long numberReceived,
             @JsonProperty("updated_objects") long updatedObjects,

@@ -6,10 +6,10 @@ import static io.github.alationgateway.details.DetailsJson.serialized;
 import static io.github.alationgateway.details.DetailsJson.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.PropertyNamingStrategy;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One realistic fixture per Allie-SDK data class, asserted field by field as a client will read it. */
@@ -52,23 +52,32 @@ class JobDetailsMapperTest {
     }
 
     @Test
-    void serializesTheSameWhateverTheAppsNamingStrategy() {
+    void serializesTheSameWhateverTheAppsJacksonSettings() {
+        // GIVEN details with nulls, empty lists and unknown keys holding null
         JobDetails details = mapper.map(
                 JobKind.DATA_QUALITY_POST,
                 "successful",
-                "done",
-                fixture("data-quality.json").get("result"));
-
+                null,
+                DetailsJson.json("{\"fields\": {\"created\": {\"count\": 1}}, \"note\": null}"));
         String plain = write(details);
-        for (PropertyNamingStrategy naming : new PropertyNamingStrategy[] {
-            PropertyNamingStrategies.SNAKE_CASE, PropertyNamingStrategies.UPPER_CAMEL_CASE
+
+        // WHEN / THEN other global settings of the app change nothing
+        JsonInclude.Value nonEmpty =
+                JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_NULL);
+        for (JsonMapper other : new JsonMapper[] {
+            JsonMapper.builder()
+                    .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .build(),
+            JsonMapper.builder()
+                    .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+                    .build(),
+            JsonMapper.builder()
+                    .changeDefaultPropertyInclusion(incl -> nonEmpty)
+                    .build()
         }) {
-            assertThat(JsonMapper.builder()
-                            .propertyNamingStrategy(naming)
-                            .build()
-                            .writeValueAsString(details))
-                    .isEqualTo(plain);
+            assertThat(other.writeValueAsString(details)).isEqualTo(plain);
         }
+        assertThat(plain).contains("\"msg\":null", "\"total_duration\":null", "\"sample\":[]", "\"note\":null");
     }
 
     @Test
