@@ -1,5 +1,6 @@
 package io.github.alationgateway.details;
 
+import java.util.Objects;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -13,9 +14,11 @@ public class JobDetailsMapper {
 
     /**
      * The details of a job of {@code kind}; {@code rawResult} is Alation's {@code result} exactly as received,
-     * or null.
+     * or null. The details' {@code result()} is the class's record (or a {@code List<Object>} for list classes)
+     * when typed, otherwise the {@code JsonNode} as received.
      */
     public JobDetails map(JobKind kind, String status, String msg, JsonNode rawResult) {
+        Objects.requireNonNull(kind, "kind");
         JsonNode raw = rawResult == null || rawResult.isMissingNode() ? null : rawResult;
         return switch (kind) {
             case DOCUMENT_POST, TERM_POST -> JobDetailsDocumentPost.of(status, msg, raw);
