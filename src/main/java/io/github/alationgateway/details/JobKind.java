@@ -96,11 +96,34 @@ public enum JobKind {
     /**
      * The kind of job a call to Alation starts; GENERIC for calls the gateway has no data class for. The
      * endpoint may be a path or a full URL; its query string, a trailing slash and numeric ids do not matter.
-     * A caller that was also told a kind compares it with this one.
+     * A caller that was also told a kind checks it with {@link #agreesWith}.
      */
     public static JobKind fromCall(String method, String endpoint) {
         if (method == null || endpoint == null) return GENERIC;
         return BY_CALL.getOrDefault(key(method, AlationPath.of(endpoint)), GENERIC);
+    }
+
+    /**
+     * Whether a client that names this kind and also sends the call that started the job is consistent. True
+     * when the call starts this kind, and also for the data quality fields/values kinds with a call to
+     * {@code /integration/v1/data_quality/} of the same method, which starts both (Allie-SDK sends both there).
+     */
+    public boolean agreesWith(String method, String endpoint) {
+        JobKind called = fromCall(method, endpoint);
+        return called == this || called == umbrella();
+    }
+
+    private JobKind umbrella() {
+        switch (this) {
+            case DATA_QUALITY_FIELDS_POST:
+            case DATA_QUALITY_VALUES_POST:
+                return DATA_QUALITY_POST;
+            case DATA_QUALITY_FIELDS_DELETE:
+            case DATA_QUALITY_VALUES_DELETE:
+                return DATA_QUALITY_DELETE;
+            default:
+                return this;
+        }
     }
 
     private static String key(String method, String path) {

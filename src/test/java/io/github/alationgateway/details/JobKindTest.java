@@ -98,6 +98,30 @@ class JobKindTest {
     }
 
     @Test
+    void aNamedKindAgreesWithTheCallThatStartsIt() {
+        assertThat(JobKind.TERM_POST.agreesWith("POST", "/integration/v2/term/"))
+                .isTrue();
+        assertThat(JobKind.TERM_POST.agreesWith("POST", "/integration/v2/document/"))
+                .isFalse();
+        assertThat(JobKind.DOCUMENT_POST.agreesWith("PUT", "/integration/v2/document/"))
+                .isFalse();
+        assertThat(JobKind.GENERIC.agreesWith("POST", "/somewhere/else/")).isTrue();
+        assertThat(JobKind.GENERIC.agreesWith("POST", "/integration/v2/term/")).isFalse();
+    }
+
+    @Test
+    void dataQualityFieldsAndValuesAgreeWithTheSharedEndpoint() {
+        assertThat(JobKind.DATA_QUALITY_FIELDS_POST.agreesWith("POST", "/integration/v1/data_quality/"))
+                .isTrue();
+        assertThat(JobKind.DATA_QUALITY_VALUES_DELETE.agreesWith("DELETE", "/integration/v1/data_quality/"))
+                .isTrue();
+        assertThat(JobKind.DATA_QUALITY_VALUES_POST.agreesWith("DELETE", "/integration/v1/data_quality/"))
+                .isFalse();
+        assertThat(JobKind.DATA_QUALITY_POST.agreesWith("POST", "/integration/v1/data_quality/fields/"))
+                .isFalse();
+    }
+
+    @Test
     void onlyGenericHasNoCalls() {
         assertThat(Arrays.stream(JobKind.values()).filter(kind -> kind.calls().isEmpty()))
                 .containsExactly(JobKind.GENERIC);
