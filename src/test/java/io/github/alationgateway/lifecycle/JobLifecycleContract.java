@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.alationgateway.support.FakeAlation;
 import io.github.alationgateway.support.GatewayApi;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A job's whole life through the running gateway against a fake Alation, written once and run by each database
@@ -31,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 abstract class JobLifecycleContract {
 
     static final FakeAlation alation = FakeAlation.start();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Alation job ids unique across test methods, since the database is shared within a class. */
     private static final AtomicLong ids = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
@@ -309,5 +313,123 @@ abstract class JobLifecycleContract {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.header("Content-Type")).startsWith("application/problem+json");
         assertThat(api.post("/api/v1/jobs/nope/poll", null).status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "document-post.json, DOCUMENT_POST, JobDetailsDocumentPost",
+        "document-put.json, TERM_PUT, JobDetailsDocumentPut",
+        "document-delete.json, DOCUMENT_DELETE, JobDetailsDocumentDelete",
+        "term-delete.json, TERM_DELETE, JobDetailsTermDelete",
+        "business-policy-post.json, BUSINESS_POLICY_POST, JobDetails",
+        "custom-field-post.json, CUSTOM_FIELD_POST, JobDetailsCustomFieldPost",
+        "rdbms.json, RDBMS_TABLE_POST, JobDetailsRdbms",
+        "virtual-datasource-post.json, VIRTUAL_DATASOURCE_POST, JobDetailsVirtualDatasourcePost",
+        "data-quality.json, DATA_QUALITY_POST, JobDetailsDataQuality",
+        "folder-post.json, DOCUMENT_HUB_FOLDER_POST, JobDetailsDocumentHubFolderPost",
+        "folder-put.json, DOCUMENT_HUB_FOLDER_PUT, JobDetailsDocumentHubFolderPut",
+        "folder-delete.json, DOCUMENT_HUB_FOLDER_DELETE, JobDetailsDocumentHubFolderDelete",
+        "dataflow-post.json, DATAFLOW_POST, JobDetailsDataflowPost",
+        "dataflow-delete.json, DATAFLOW_DELETE, JobDetailsDataflowDelete",
+    })
+    void everyKindOfJobEndsWithItsTypedDetailsAndItsRawResult(String fixture, String kind, String dataClass)
+            throws Exception {
+        long id = nextId();
+        String document = new String(
+                getClass().getResourceAsStream("/details/" + fixture).readAllBytes(), StandardCharsets.UTF_8);
+        JsonNode sent = JSON.readTree(document);
+        alation.scriptById(id, status("running", null, null), FakeAlation.json(document));
+
+        String jobId = api.register("{\"response\": {\"job_id\": " + id + "}, \"kind\": \"" + kind + "\"}")
+                .path("id")
+                .asString();
+
+        JsonNode done = awaitStatus(jobId, sent.path("status").asString());
+        assertThat(done.path("kind").asString()).isEqualTo(kind);
+        assertThat(done.path("raw_result")).isEqualTo(sent.path("result"));
+        assertThat(done.path("details").path("type").asString()).isEqualTo(dataClass);
+        assertThat(done.path("details").path("typed").asBoolean()).isTrue();
+        assertThat(done.path("details").path("msg").asString())
+                .isEqualTo(sent.path("msg").asString());
+    }
+
+    @Test
+    void theCallThatStartedAJobDecidesItsKind() {
+        long id = nextId();
+        alation.scriptById(
+                id, status("successful", null, "{\"updated_term_count\": 1, \"updated_terms\": [{\"id\": 5}]}"));
+
+        String jobId = api.register("{\"response\": {\"job_id\": " + id + "}, \"method\": \"PUT\","
+                        + " \"endpoint\": \"https://alation.example.com/integration/v2/document/?force=true\"}")
+                .path("id")
+                .asString();
+
+        JsonNode done = awaitStatus(jobId, "successful");
+        assertThat(done.path("kind").asString()).isEqualTo("DOCUMENT_PUT");
+        assertThat(done.path("details")
+                        .path("result")
+                        .path("updated_terms")
+                        .path(0)
+                        .path("id")
+                        .asLong())
+                .isEqualTo(5);
+        assertThat(api.post(
+                                "/api/v1/jobs",
+                                "{\"response\": {\"job_id\": " + nextId() + "}, \"kind\": \"DOCUMENT_POST\","
+                                        + " \"method\": \"PUT\", \"endpoint\": \"/integration/v2/document/\"}")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aCustomFieldValueUploadsSecondJobIsTrackedAsItsFollowUpOnce() {
+        long first = nextId();
+        long second = nextId();
+        alation.scriptById(
+                first,
+                status("running", null, null),
+                status(
+                        "successful",
+                        "Job finished",
+                        "[\"Updating custom field values in the background. The job (can be tracked using jobs API): "
+                                + second + "\"]"));
+        alation.scriptById(
+                second,
+                status("running", null, null),
+                status("running", null, null),
+                status("failed", "Job failed", "\"Invalid field id 9\""));
+
+        JsonNode parent = api.register("{\"response\": {\"job_id\": " + first + "}, \"instance\": \"default\","
+                + " \"method\": \"PUT\", \"endpoint\": \"/integration/v2/custom_field_value/async/\","
+                + " \"labels\": {\"team\": \"catalog\"}}");
+        String parentId = parent.path("id").asString();
+
+        awaitStatus(parentId, "successful");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.job(parentId).path("follow_up_ids").size() == 1);
+        String childId = api.job(parentId).path("follow_up_ids").path(0).asString();
+        assertThat(api.job(parentId).path("chain_status").asString()).isIn("running", "failed");
+
+        JsonNode child = awaitStatus(childId, "failed");
+        assertThat(child.path("parent_id").asString()).isEqualTo(parentId);
+        assertThat(child.path("alation_job_id").asLong()).isEqualTo(second);
+        assertThat(child.path("labels").path("team").asString()).isEqualTo("catalog");
+        JsonNode after = api.job(parentId);
+        assertThat(after.path("status").asString()).isEqualTo("successful");
+        assertThat(after.path("chain_status").asString()).isEqualTo("failed");
+        assertThat(after.path("follow_up_ids").size()).isEqualTo(1);
+        assertThat(api.get("/api/v1/jobs/" + parentId + "/logs")
+                        .body()
+                        .path("items")
+                        .valueStream()
+                        .map(e -> e.path("message").asString()))
+                .anyMatch(m -> m.contains("follow-up job " + second) && m.contains(childId));
+
+        // Registering the follow-up again by hand finds the same job.
+        assertThat(api.post("/api/v1/jobs", "{\"response\": {\"job_id\": " + second + "}}")
+                        .body()
+                        .path("id")
+                        .asString())
+                .isEqualTo(childId);
     }
 }
