@@ -22,8 +22,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,7 +75,8 @@ class SecurityConfiguration {
                 .rememberMe(AbstractHttpConfigurer::disable)
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .cors(cors -> cors.configurationSource(cors(properties.cors())))
+                .cors(AbstractHttpConfigurer::disable)
+                .addFilter(cors(properties.cors()))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyFilter(keys, problems), AnonymousAuthenticationFilter.class)
@@ -107,10 +108,15 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Closed unless origins are configured: browsers elsewhere then get no CORS headers and stop. */
-    private static CorsConfigurationSource cors(GatewaySecurityProperties.Cors settings) {
+    /**
+     * Closed unless origins are configured: browsers elsewhere then get no CORS headers and stop. Placed before
+     * authentication, as preflight requests carry no key.
+     */
+    private static CorsFilter cors(GatewaySecurityProperties.Cors settings) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        if (settings.allowedOrigins().isEmpty()) return source;
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor());
+        if (settings.allowedOrigins().isEmpty()) return filter;
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOrigins(settings.allowedOrigins());
         config.setAllowedMethods(List.of("GET", "POST"));
@@ -119,6 +125,6 @@ class SecurityConfiguration {
         config.setAllowCredentials(false);
         config.setMaxAge(3600L);
         source.registerCorsConfiguration("/api/**", config);
-        return source;
+        return filter;
     }
 }

@@ -170,6 +170,23 @@ class AuthorizationTableTest extends SecuredGateway {
         assertThat(adminView.body().has("components")).isTrue();
     }
 
+    @Test
+    void browsersElsewhereGetNoCorsPermissionWhenNoOriginIsConfigured() throws Exception {
+        var preflight = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/api/v1/jobs"))
+                                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                                .header("Origin", "https://dashboard.example.com")
+                                .header("Access-Control-Request-Method", "GET")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(preflight.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
+    }
+
     private static void row(
             List<Arguments> rows,
             Call call,
