@@ -30,6 +30,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
                 ? "The request is malformed, or its address or headers are too long (8 KiB at most)"
                 : status >= 500 ? "The gateway failed to answer; see its log" : "The web server refused the request";
         try {
+            // Spring Security's header writer never saw this request: set what it would have.
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Cache-Control", "no-store");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
