@@ -23,11 +23,12 @@ final class JobRows {
 
     static Job job(ResultSet rs) throws SQLException {
         long alationId = rs.getLong("alation_job_id");
+        Long alationJobId = rs.wasNull() ? null : alationId;
         return new Job(
                 rs.getString("id"),
                 rs.getString("instance"),
                 JobKind.parse(rs.getString("kind")).orElse(JobKind.GENERIC),
-                rs.wasNull() ? null : alationId,
+                alationJobId,
                 rs.getString("alation_job_name"),
                 JobStatus.valueOf(rs.getString("status")),
                 rs.getString("alation_status"),

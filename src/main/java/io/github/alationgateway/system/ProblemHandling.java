@@ -32,9 +32,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         String field = field(ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST,
-                field == null
-                        ? "The request body is not a readable JSON document: " + reason(ex)
-                        : "'" + field + "' has a value of the wrong type or form: " + reason(ex));
+                "The request body is not a readable JSON document: "
+                        + (field == null ? "" : "at '" + field + "': ")
+                        + reason(ex));
         if (field != null) problem.setProperty("field", field);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }

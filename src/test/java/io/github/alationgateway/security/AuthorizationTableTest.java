@@ -63,7 +63,8 @@ class AuthorizationTableTest extends SecuredGateway {
             new Call("GET", "/api/v1/jobs/{id}/logs", "/api/v1/jobs/{id}/logs", false),
             new Call("GET", "/api/v1/jobs/stats", "/api/v1/jobs/stats", false),
             new Call("POST", "/api/v1/jobs", "/api/v1/jobs", true),
-            new Call("POST", "/api/v1/jobs/{id}/poll", "/api/v1/jobs/{id}/poll", false));
+            new Call("POST", "/api/v1/jobs/{id}/poll", "/api/v1/jobs/{id}/poll", false),
+            new Call("GET", "/api/v1/kinds", "/api/v1/kinds", false));
 
     static Stream<Arguments> table() {
         List<Arguments> rows = new ArrayList<>();
@@ -74,6 +75,7 @@ class AuthorizationTableTest extends SecuredGateway {
         row(rows, API.get(3), UNAUTHORIZED, UNAUTHORIZED, OK, OK, OK);
         row(rows, API.get(4), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, REGISTERED, REGISTERED);
         row(rows, API.get(5), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, ACCEPTED, ACCEPTED);
+        row(rows, API.get(6), UNAUTHORIZED, UNAUTHORIZED, OK, OK, OK);
         row(rows, get("/actuator/health"), HEALTH, UNAUTHORIZED, HEALTH, HEALTH, HEALTH);
         row(rows, get("/actuator/health/liveness"), OK, UNAUTHORIZED, OK, OK, OK);
         row(rows, get("/actuator/health/readiness"), HEALTH, UNAUTHORIZED, HEALTH, HEALTH, HEALTH);
