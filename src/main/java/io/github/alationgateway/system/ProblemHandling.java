@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /** Every error leaves as application/problem+json with a detail a person can act on. */
 @RestControllerAdvice
@@ -28,8 +29,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = field(ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "The request body is not a readable JSON document: " + reason(ex));
+                HttpStatus.BAD_REQUEST,
+                "The request body is not a readable JSON document: "
+                        + (field == null ? "" : "at '" + field + "': ")
+                        + reason(ex));
+        if (field != null) problem.setProperty("field", field);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -74,10 +80,29 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                         HttpStatus.INTERNAL_SERVER_ERROR, "The gateway failed unexpectedly; see its log"));
     }
 
+    /** Where in the document a value of the wrong type sits, e.g. labels or response.job_id; null if unknown. */
+    private static String field(HttpMessageNotReadableException ex) {
+        if (!(ex.getMostSpecificCause() instanceof JacksonException jackson)
+                || jackson.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : jackson.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
     /** The parser's first line says where the JSON broke, without echoing the whole body back. */
     private static String reason(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getMostSpecificCause();
-        String message = cause.getMessage() == null ? "empty or unreadable body" : cause.getMessage();
+        String message = cause instanceof JacksonException jackson ? jackson.getOriginalMessage() : cause.getMessage();
+        message = message == null ? "empty or unreadable body" : message;
         int newline = message.indexOf('\n');
         message = newline > 0 ? message.substring(0, newline) : message;
         return message.length() > 300 ? message.substring(0, 300) + "…" : message;

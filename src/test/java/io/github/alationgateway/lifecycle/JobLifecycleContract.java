@@ -161,7 +161,8 @@ abstract class JobLifecycleContract {
         JsonNode logs = api.get("/api/v1/jobs/" + jobId + "/logs").body().path("items");
         assertThat(logs.valueStream().map(e -> e.path("message").asString()).toList())
                 .containsExactly(
-                        "Registered job " + id + " on instance 'default' as GENERIC",
+                        // The test profile's API key registers, and its name is recorded.
+                        "Registered job " + id + " on instance 'default' as GENERIC by test-admin",
                         "Alation reports status 'running': Job is running",
                         "Alation reports status 'running': Half done",
                         "Alation reports status 'successful': Finished",

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -33,6 +34,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Bad registrations get a 400 problem that says what to fix, and nothing is stored. */
+// Controller behaviour only: who may call is tested end to end in the security package.
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(RegistrationController.class)
 @Import({RegisterJob.class, RegistrationWebTest.Beans.class})
 class RegistrationWebTest {

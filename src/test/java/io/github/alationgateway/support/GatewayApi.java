@@ -13,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GatewayApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The admin key of the test profile (application-test.yml); sent unless a test picks another. */
+    public static final String TEST_ADMIN_KEY = "test-admin-key";
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -25,7 +27,12 @@ public final class GatewayApi {
     }
 
     public GatewayApi(int port) {
-        this("http://localhost:" + port, null);
+        this("http://localhost:" + port, TEST_ADMIN_KEY);
+    }
+
+    /** The same gateway called with another key, or with none when {@code apiKey} is null. */
+    public GatewayApi withKey(String apiKey) {
+        return new GatewayApi(baseUrl, apiKey);
     }
 
     public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
@@ -43,6 +50,16 @@ public final class GatewayApi {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json))
                 .build());
+    }
+
+    /** Any method, path, content type and body (null for none), for tests of what the gateway refuses. */
+    public Answer send(String method, String path, String contentType, String body) {
+        var builder = request(path)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) builder.header("Content-Type", contentType);
+        return send(builder.build());
     }
 
     /** Registers a job; fails the test unless the gateway answers 200 or 201. */
