@@ -22,12 +22,13 @@ final class JobRows {
     private JobRows() {}
 
     static Job job(ResultSet rs) throws SQLException {
-        long alationId = rs.getLong("alation_job_id");
+        // Read as an object: wasNull() would answer for whichever column was read last, not for this one.
+        Long alationId = rs.getObject("alation_job_id", Long.class);
         return new Job(
                 rs.getString("id"),
                 rs.getString("instance"),
                 JobKind.parse(rs.getString("kind")).orElse(JobKind.GENERIC),
-                rs.wasNull() ? null : alationId,
+                alationId,
                 rs.getString("alation_job_name"),
                 JobStatus.valueOf(rs.getString("status")),
                 rs.getString("alation_status"),
