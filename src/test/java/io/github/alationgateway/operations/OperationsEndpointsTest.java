@@ -4,6 +4,7 @@ import static io.github.alationgateway.support.FakeAlation.http;
 import static io.github.alationgateway.support.FakeAlation.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.alationgateway.support.FakeAlation;
 import io.github.alationgateway.support.GatewayApi;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.ClassUtils;
 import tools.jackson.databind.JsonNode;
 
 /** What an operator and a client developer see besides the API: health groups, metrics, the API's document. */
@@ -95,6 +97,26 @@ class OperationsEndpointsTest {
                     .containsPattern("(?m)^gateway_registrations_total\\{.*instance=\"default\".*} [1-9]")
                     .containsPattern("(?m)^gateway_poll_lag_seconds_count [1-9]");
         });
+    }
+
+    /** The Alation client's own meters arrive with the hardened client (PollMetrics). */
+    @Test
+    void prometheusShowsTheAlationCallsOnceAJobWasPolled() {
+        assumeTrue(
+                ClassUtils.isPresent("io.github.alationgateway.alation.PollMetrics", null),
+                "the Alation client's meters arrive with the alation branch");
+        long id = ids.incrementAndGet();
+        alation.scriptById(id, status("successful", "Job finished", null));
+        String job = api.register("{\"response\": {\"job_id\": " + id + "}}")
+                .path("id")
+                .asString();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> "successful".equals(api.job(job).path("status").asString()));
+
+        String scrape = api.get("/actuator/prometheus").raw().body();
+        assertThat(scrape)
+                .containsPattern("(?m)^gateway_polls_total\\{.*instance=\"default\".*} [1-9]")
+                .containsPattern("(?m)^gateway_poll_latency_seconds_count\\{.*instance=\"default\".*} [1-9]");
     }
 
     @Test
