@@ -115,13 +115,13 @@ class RegisterJob {
             throw Problems.badField("endpoint", "'endpoint' is longer than 2000 characters");
         }
         JobKind called = JobKind.fromCall(request.method(), request.endpoint());
-        if (named != null && named != called) {
+        if (named != null && !named.agreesWith(request.method(), request.endpoint())) {
             throw Problems.badField(
                     "kind",
                     "'kind' " + named + " does not match the call " + abbreviate(request.method()) + " "
                             + abbreviate(request.endpoint()) + ", which starts " + called);
         }
-        return called;
+        return named != null ? named : called;
     }
 
     private static String abbreviate(String value) {

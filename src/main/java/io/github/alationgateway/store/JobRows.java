@@ -22,13 +22,13 @@ final class JobRows {
     private JobRows() {}
 
     static Job job(ResultSet rs) throws SQLException {
-        // Read as an object: wasNull() would answer for whichever column was read last, not for this one.
-        Long alationId = rs.getObject("alation_job_id", Long.class);
+        long alationId = rs.getLong("alation_job_id");
+        Long alationJobId = rs.wasNull() ? null : alationId;
         return new Job(
                 rs.getString("id"),
                 rs.getString("instance"),
                 JobKind.parse(rs.getString("kind")).orElse(JobKind.GENERIC),
-                alationId,
+                alationJobId,
                 rs.getString("alation_job_name"),
                 JobStatus.valueOf(rs.getString("status")),
                 rs.getString("alation_status"),

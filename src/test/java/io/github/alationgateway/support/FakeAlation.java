@@ -54,6 +54,14 @@ public final class FakeAlation implements AutoCloseable {
                 .withBody(body);
     }
 
+    /** A job status document given whole, e.g. a fixture file's content. */
+    public static ResponseDefinitionBuilder json(String body) {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
+    }
+
     public static ResponseDefinitionBuilder http(int code, String contentType, String body) {
         return aResponse()
                 .withStatus(code)

@@ -1,0 +1,155 @@
+package io.github.alationgateway.alation;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Everything the gateway keeps for one configured Alation instance: its connection, its tokens, its limits, its
+ * health and meters. One status call goes: limits, token, GET, (on 401: renew once and GET again), answer.
+ */
+final class AlationInstance {
+
+    private static final Logger log = LoggerFactory.getLogger(AlationInstance.class);
+
+    private final String name;
+    private final String statusPrefix;
+    private final AlationHttp http;
+    private final TokenSource tokens;
+    private final InstanceLimits limits;
+    private final StatusAnswers answers;
+    private final InstanceHealth health;
+    private final PollMetrics metrics;
+    private final Clock clock;
+
+    AlationInstance(
+            String name,
+            AlationProperties.Instance settings,
+            Duration requestTimeout,
+            ObjectMapper json,
+            Clock clock,
+            PollMetrics metrics) {
+        this.name = name;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.statusPrefix = AlationUris.statusPrefix(settings.baseUrl());
+        this.http = new AlationHttp(settings.baseUrl(), requestTimeout);
+        this.tokens = tokens(settings, requestTimeout, json, clock, http);
+        this.limits = new InstanceLimits(clock, settings.maxConcurrentRequests(), settings.maxRequestsPerSecond());
+        this.answers = new StatusAnswers(json, clock);
+        this.health = new InstanceHealth(name, settings, limits, clock);
+    }
+
+    JobStatusAnswer fetchStatus(AlationJobRef job) {
+        JobStatusAnswer answer = limits.enter();
+        if (answer == null) {
+            try {
+                answer = call(job);
+            } finally {
+                limits.leave();
+            }
+        }
+        PollOutcome outcome = PollOutcome.of(answer);
+        if (answer instanceof JobStatusAnswer.Throttled throttled) {
+            pause(throttled.retryAfter(), 429);
+        }
+        health.record(answer, outcome);
+        metrics.count(outcome);
+        return answer;
+    }
+
+    InstanceHealth health() {
+        return health;
+    }
+
+    private JobStatusAnswer call(AlationJobRef job) {
+        try {
+            long deadline = http.deadline();
+            URI uri = AlationUris.status(statusPrefix, job);
+            String token = tokens.token(deadline);
+            HttpResponse<byte[]> response = get(uri, token, deadline);
+            if (response.statusCode() == 401) {
+                String fresh = tokens.renewAfterRejection(token, deadline);
+                if (fresh == null) {
+                    return new JobStatusAnswer.CredentialsRejected("Alation rejected the access token (HTTP 401)");
+                }
+                response = get(uri, fresh, deadline);
+                if (response.statusCode() == 401) {
+                    return new JobStatusAnswer.CredentialsRejected(
+                            "Alation rejected a freshly minted access token (HTTP 401)");
+                }
+            }
+            if (response.statusCode() == 503) {
+                // Maintenance: a 503 that says when to come back pauses the instance like a 429 does, so that a
+                // backlog of due jobs does not knock on a server that said it is down. Reported as Unavailable.
+                RetryAfter.of(response, clock).ifPresent(wait -> pause(wait, 503));
+            }
+            return answers.read(response, job);
+        } catch (AnswerException e) {
+            return e.answer();
+        } catch (RuntimeException e) {
+            // A bug of ours, not a fault of Alation's; the poller's contract is that this method does not throw.
+            log.warn("Unexpected failure calling Alation instance '{}' about {}", name, job, e);
+            return new JobStatusAnswer.Unavailable(
+                    "unexpected error in the gateway (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private void pause(Duration wait, int code) {
+        if (limits.pause(wait, code)) {
+            log.info(
+                    "Alation instance '{}' answered HTTP {} and asked to wait; its calls are held back for {}",
+                    name,
+                    code,
+                    Durations.text(wait));
+        }
+    }
+
+    private HttpResponse<byte[]> get(URI uri, String token, long deadline) {
+        HttpRequest.Builder request = http.request(uri).header("TOKEN", token).GET();
+        long start = System.nanoTime();
+        try {
+            return http.send(request, deadline);
+        } finally {
+            metrics.roundTrip(System.nanoTime() - start);
+        }
+    }
+
+    private static TokenSource tokens(
+            AlationProperties.Instance settings, Duration timeout, ObjectMapper json, Clock clock, AlationHttp http) {
+        TokenAnswers tokenAnswers = new TokenAnswers(json, clock);
+        switch (settings.credentialKind()) {
+            case ACCESS_TOKEN:
+                return TokenSource.fixed(settings.accessToken());
+            case REFRESH_TOKEN:
+                return new MintedTokenSource(
+                        new RefreshTokenMinter(
+                                http,
+                                tokenAnswers,
+                                json,
+                                settings.baseUrl(),
+                                settings.refreshToken(),
+                                settings.userId()),
+                        clock,
+                        timeout);
+            case CLIENT_CREDENTIALS:
+                return new MintedTokenSource(
+                        new ClientCredentialsMinter(
+                                http,
+                                tokenAnswers,
+                                clock,
+                                settings.baseUrl(),
+                                settings.clientId(),
+                                settings.clientSecret()),
+                        clock,
+                        timeout);
+            default:
+                throw new IllegalStateException("no credentials for " + settings);
+        }
+    }
+}

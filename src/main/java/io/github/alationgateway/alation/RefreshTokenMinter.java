@@ -1,0 +1,46 @@
+package io.github.alationgateway.alation;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** {@code POST /integration/v1/createAPIAccessToken/} with a refresh token and the user id it belongs to. */
+final class RefreshTokenMinter implements TokenMinter {
+
+    private final AlationHttp http;
+    private final TokenAnswers answers;
+    private final URI endpoint;
+    private final byte[] body;
+    private final String what;
+
+    RefreshTokenMinter(
+            AlationHttp http, TokenAnswers answers, ObjectMapper json, URI baseUrl, String refreshToken, long userId) {
+        this.http = http;
+        this.answers = answers;
+        this.endpoint = AlationUris.resolve(baseUrl, "/integration/v1/createAPIAccessToken/");
+        this.body = json.writeValueAsBytes(
+                json.createObjectNode().put("refresh_token", refreshToken).put("user_id", userId));
+        this.what = "refresh token of user " + userId;
+    }
+
+    @Override
+    public MintedToken mint(long deadline) {
+        HttpRequest.Builder request = http.request(endpoint)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        JsonNode doc = answers.accepted(http.send(request, deadline), what);
+        String status = TokenAnswers.text(doc, "token_status");
+        if (status != null && !"ACTIVE".equalsIgnoreCase(status)) {
+            throw AnswerException.rejected("Alation minted a token with status " + status + " from the " + what);
+        }
+        return new MintedToken(
+                answers.requiredToken(doc, "api_access_token"),
+                TokenAnswers.instant(TokenAnswers.text(doc, "token_expires_at")));
+    }
+
+    @Override
+    public String describe() {
+        return what;
+    }
+}

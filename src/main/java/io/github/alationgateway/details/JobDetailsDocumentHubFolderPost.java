@@ -1,0 +1,71 @@
+package io.github.alationgateway.details;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/** Document hub folders created (POST {@code /integration/v2/folder/}). */
+@Schema(name = "JobDetailsDocumentHubFolderPost")
+@JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
+public record JobDetailsDocumentHubFolderPost(
+        @JsonProperty("status") String status,
+        @JsonProperty("msg") String msg,
+
+        @JsonProperty("result") @Schema(implementation = Result.class, description = Untyped.NOTE)
+        Object result,
+
+        @JsonProperty("typed") boolean typed)
+        implements JobDetails {
+
+    static final String TYPE = "JobDetailsDocumentHubFolderPost";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    static JobDetailsDocumentHubFolderPost of(String status, String msg, JsonNode raw) {
+        Optional<Result> typed = JsonFields.fitOrDecoded(raw, Result::fit);
+        return new JobDetailsDocumentHubFolderPost(status, msg, Untyped.orRaw(typed, raw), typed.isPresent());
+    }
+
+    @Schema(
+            name = "JobDetailsDocumentHubFolderPostResult",
+            additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
+    public record Result(
+            @JsonProperty("created_folder_count") long createdFolderCount,
+
+            @JsonProperty("created_folders") @ArraySchema(schema = @Schema(implementation = Folder.class))
+            List<Object> createdFolders,
+
+            @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {
+
+        static Optional<Result> fit(JsonNode node) {
+            return JsonFields.of(node)
+                    .filter(f -> f.isEmpty() || f.hasAny("created_folder_count", "created_folders"))
+                    .flatMap(f -> f.fits(new Result(
+                            f.count("created_folder_count"), f.list("created_folders", Folder::fit), f.unknown())));
+        }
+    }
+
+    @Schema(
+            name = "JobDetailsDocumentHubFolderPostResultCreatedFolder",
+            additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
+    public record Folder(
+            @JsonProperty("id") Long id,
+            @JsonProperty("title") String title,
+            @JsonAnyGetter @Schema(hidden = true) Map<String, JsonNode> unknown) {
+
+        static Optional<Folder> fit(JsonNode node) {
+            return JsonFields.of(node).flatMap(f -> f.fits(new Folder(f.id("id"), f.text("title"), f.unknown())));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.alationgateway.query;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.github.alationgateway.store.JobStore;
+import io.github.alationgateway.system.InstanceScope;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Every list filter is validated before anything reaches the database. */
+@WebMvcTest(JobQueryController.class)
+class JobQueryWebTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    JobStore store;
+
+    @MockitoBean
+    JobViews views;
+
+    @MockitoBean
+    InstanceScope scope;
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "status=done                         | status            | Unknown status 'done'",
+                "kind=NOPE                           | kind              | Unknown kind 'NOPE'",
+                "alation_job_id=abc                  | alation_job_id    | invalid value",
+                "alation_job_id=99999999999999999999 | alation_job_id    | invalid value",
+                "page_size=0                         | page_size         | between 1 and 500",
+                "page_size=501                       | page_size         | between 1 and 500",
+                "page_size=ten                       | page_size         | invalid value",
+                "cursor=%%%                          | cursor            | not a cursor",
+                "cursor=bm90LWEtY3Vyc29y             | cursor            | not a cursor",
+                "registered_after=yesterday          | registered_after  | ISO-8601",
+                "registered_before=2026-13-01        | registered_before | ISO-8601",
+                "label=pipeline                      | label             | key:value",
+                "label=:x                            | label             | key:value",
+                "label=a b:c                         | label             | A label key",
+                "label=k:1&label=k:2                 | label             | two different values",
+            })
+    void aBadFilterIsA400ProblemNamingTheParameter(String query, String field, String detail) throws Exception {
+        mvc.perform(get("/api/v1/jobs?" + query))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value(field))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(detail)));
+        verify(store, never()).list(any());
+    }
+
+    @Test
+    void anUnknownJobIsA404Problem() throws Exception {
+        when(store.findById(anyString())).thenReturn(Optional.empty());
+        mvc.perform(get("/api/v1/jobs/no-such-job"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("No job with id 'no-such-job'"));
+    }
+}
