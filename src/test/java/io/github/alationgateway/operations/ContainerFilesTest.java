@@ -136,7 +136,10 @@ class ContainerFilesTest {
                     binder.bind("gateway", AlationProperties.class).get();
             assertThat(alation.instances()).containsOnlyKeys("default");
             assertThat(alation.instances().get("default").baseUrl()).isEqualTo(URI.create("http://alation:8080"));
-            assertThat(alation.instances().get("default").accessToken()).isEqualTo("demo-alation-token");
+            assertThat(alation.instances().get("default").refreshToken()).isEqualTo("demo-refresh-token");
+            assertThat(alation.instances().get("default").userId()).isEqualTo(1L);
+            assertThat(alation.instances().get("default").credentialKind())
+                    .isEqualTo(AlationProperties.CredentialKind.REFRESH_TOKEN);
             PollProperties poll =
                     binder.bind("gateway.poll", PollProperties.class).get();
             assertThat(poll.interval()).isEqualTo(Duration.ofSeconds(2));
