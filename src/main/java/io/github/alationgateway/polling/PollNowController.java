@@ -14,34 +14,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Jobs", description = "Register Alation jobs and read what the gateway knows of them")
-@ApiResponse(
-        responseCode = "401",
-        description = "No API key, or an unknown one",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "403",
-        description = "The API key may not do this",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "429",
-        description = "Too many requests from this API key; see Retry-After",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 @RestController
 class PollNowController {
 
@@ -71,17 +49,11 @@ class PollNowController {
     @ApiResponse(
             responseCode = "404",
             description = "No such job, or one on an instance this API key may not see",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
             responseCode = "409",
             description = "The job has ended; there is nothing to poll",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/jobs/{id}/poll")
     ResponseEntity<?> pollNow(@Parameter(description = "The gateway's job id") @PathVariable String id) {
         Job job = store.findById(id)

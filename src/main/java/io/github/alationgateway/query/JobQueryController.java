@@ -13,7 +13,6 @@ import io.github.alationgateway.system.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,27 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Jobs", description = "Register Alation jobs and read what the gateway knows of them")
-@ApiResponse(
-        responseCode = "401",
-        description = "No API key, or an unknown one",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "403",
-        description = "The API key may not do this",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(
-        responseCode = "429",
-        description = "Too many requests from this API key; see Retry-After",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 @RestController
 @RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 class JobQueryController {
@@ -79,10 +56,7 @@ class JobQueryController {
     @ApiResponse(
             responseCode = "404",
             description = "No such job, or one on an instance this API key may not see",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
     JobView job(@Parameter(description = "The gateway's job id (not Alation's)") @PathVariable String id) {
         return views.view(visibleJob(id));
@@ -95,10 +69,7 @@ class JobQueryController {
     @ApiResponse(
             responseCode = "404",
             description = "No such job, or one on an instance this API key may not see",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}/logs")
     Logs logs(@Parameter(description = "The gateway's job id") @PathVariable String id) {
         return new Logs(store.logs(visibleJob(id).id()));
@@ -112,10 +83,7 @@ class JobQueryController {
     @ApiResponse(
             responseCode = "400",
             description = "A filter, page_size or cursor is not valid; 'field' names it",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping
     Page list(
             @Parameter(description = "pending, running, successful, partially_successful, failed or expired")

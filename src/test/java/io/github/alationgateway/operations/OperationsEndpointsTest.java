@@ -150,8 +150,17 @@ class OperationsEndpointsTest {
         assertThat(names(register.path("responses"))).contains("200", "201", "400", "401", "403", "429");
         assertThat(names(register.path("responses").path("400").path("content")))
                 .containsExactly("application/problem+json");
-        assertThat(names(doc.path("paths").path("/api/v1/jobs/{id}").path("get").path("responses")))
-                .contains("404");
+        JsonNode job = doc.path("paths").path("/api/v1/jobs/{id}").path("get").path("responses");
+        assertThat(names(job)).contains("404", "401", "403", "429");
+        assertThat(job.path("404")
+                        .path("content")
+                        .path("application/problem+json")
+                        .path("schema")
+                        .path("$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(names(doc.path("components").path("schemas").path("Problem").path("properties")))
+                .contains("status", "detail", "field");
         assertThat(names(doc.path("paths")
                         .path("/api/v1/jobs/{id}/poll")
                         .path("post")
