@@ -10,6 +10,11 @@ import io.github.alationgateway.store.JobStatus;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.system.InstanceScope;
 import io.github.alationgateway.system.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Jobs", description = "Register Alation jobs and read what the gateway knows of them")
 @RestController
 @RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 class JobQueryController {
@@ -45,28 +51,69 @@ class JobQueryController {
 
     record Logs(List<JobLogEntry> items) {}
 
+    @Operation(summary = "One job", description = "Its status, Alation's message, typed details and follow-up jobs")
+    @ApiResponse(responseCode = "200", description = "The job")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such job, or one on an instance this API key may not see",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
-    JobView job(@PathVariable String id) {
+    JobView job(@Parameter(description = "The gateway's job id (not Alation's)") @PathVariable String id) {
         return views.view(visibleJob(id));
     }
 
+    @Operation(
+            summary = "A job's log",
+            description = "What happened to the job, oldest first; repeated failures are counted on one line")
+    @ApiResponse(responseCode = "200", description = "The log")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such job, or one on an instance this API key may not see",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}/logs")
-    Logs logs(@PathVariable String id) {
+    Logs logs(@Parameter(description = "The gateway's job id") @PathVariable String id) {
         return new Logs(store.logs(visibleJob(id).id()));
     }
 
+    @Operation(
+            summary = "Find jobs",
+            description = "Newest first, a page at a time; every filter is optional and they combine with AND. Pass"
+                    + " next_cursor back as cursor for the next page; it is null on the last page.")
+    @ApiResponse(responseCode = "200", description = "A page of jobs")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A filter, page_size or cursor is not valid; 'field' names it",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping
     Page list(
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String instance,
-            @RequestParam(name = "alation_job_id", required = false) Long alationJobId,
-            @RequestParam(name = "alation_job_name", required = false) String alationJobName,
-            @RequestParam(name = "label", required = false) List<String> label,
-            @RequestParam(name = "registered_after", required = false) String registeredAfter,
-            @RequestParam(name = "registered_before", required = false) String registeredBefore,
-            @RequestParam(name = "page_size", required = false) Integer pageSize,
-            @RequestParam(required = false) String cursor) {
+            @Parameter(description = "pending, running, successful, partially_successful, failed or expired")
+                    @RequestParam(required = false)
+                    String status,
+            @Parameter(description = "The kind of the job, e.g. DOCUMENT_POST; see GET /api/v1/kinds")
+                    @RequestParam(required = false)
+                    String kind,
+            @Parameter(description = "The Alation instance, as configured") @RequestParam(required = false)
+                    String instance,
+            @Parameter(description = "Alation's numeric job id")
+                    @RequestParam(name = "alation_job_id", required = false)
+                    Long alationJobId,
+            @Parameter(description = "Alation's job name, for jobs started by name (e.g. MetadataExtraction#...)")
+                    @RequestParam(name = "alation_job_name", required = false)
+                    String alationJobName,
+            @Parameter(description = "key:value; repeat the parameter to require several labels")
+                    @RequestParam(name = "label", required = false)
+                    List<String> label,
+            @Parameter(description = "ISO-8601 time with offset; registered at or after it")
+                    @RequestParam(name = "registered_after", required = false)
+                    String registeredAfter,
+            @Parameter(description = "ISO-8601 time with offset; registered before it")
+                    @RequestParam(name = "registered_before", required = false)
+                    String registeredBefore,
+            @Parameter(description = "Jobs per page, 1 to 500; 50 when left out")
+                    @RequestParam(name = "page_size", required = false)
+                    Integer pageSize,
+            @Parameter(description = "next_cursor of the previous page, as given") @RequestParam(required = false)
+                    String cursor) {
         int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw Problems.badField("page_size", "'page_size' must be between 1 and " + MAX_PAGE_SIZE);
@@ -93,6 +140,8 @@ class JobQueryController {
         return new Page(views.views(jobs), next);
     }
 
+    @Operation(summary = "Job counts", description = "Jobs by status, by kind and by instance")
+    @ApiResponse(responseCode = "200", description = "The counts")
     @GetMapping("/stats")
     JobStats stats() {
         return store.stats(scope.visibleInstances());

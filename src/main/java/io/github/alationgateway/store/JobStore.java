@@ -203,6 +203,15 @@ public class JobStore {
         }
     }
 
+    /** How many jobs are in each status on each instance; only pairs that have jobs. For the gauges. */
+    public List<StatusCount> countByStatusAndInstance() {
+        return jdbc.sql("select status, instance, count(*) from jobs group by status, instance")
+                .query((rs, n) -> new StatusCount(JobStatus.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    public record StatusCount(JobStatus status, String instance, long count) {}
+
     public JobStats stats(Set<String> visibleInstances) {
         Map<String, Long> byStatus = new TreeMap<>();
         Map<String, Long> byKind = new TreeMap<>();
