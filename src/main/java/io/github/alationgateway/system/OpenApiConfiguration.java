@@ -56,7 +56,7 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer problemResponses() {
+    OpenApiCustomizer problemResponsesInApiDocs() {
         return openApi -> {
             // Added once springdoc has built the document's schemas, which would otherwise drop it.
             if (openApi.getComponents() == null) openApi.setComponents(new Components());
