@@ -124,6 +124,8 @@ final class AlationInstance {
             AlationProperties.Instance settings, Duration timeout, ObjectMapper json, Clock clock, AlationHttp http) {
         TokenAnswers tokenAnswers = new TokenAnswers(json, clock);
         switch (settings.credentialKind()) {
+            case NONE:
+                return TokenSource.missing();
             case ACCESS_TOKEN:
                 return TokenSource.fixed(settings.accessToken());
             case REFRESH_TOKEN:

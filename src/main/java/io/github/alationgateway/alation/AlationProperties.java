@@ -48,6 +48,7 @@ public record AlationProperties(
 
     /** How the gateway proves who it is to one instance; exactly one per instance. */
     public enum CredentialKind {
+        NONE("none configured"),
         ACCESS_TOKEN("access-token"),
         REFRESH_TOKEN("refresh-token + user-id"),
         CLIENT_CREDENTIALS("client-id + client-secret");
@@ -74,12 +75,15 @@ public record AlationProperties(
             @DefaultValue("8") int maxConcurrentRequests,
             @DefaultValue("20") double maxRequestsPerSecond) {
 
-        /** The one kind of credentials set, or null when none or several are (rejected at binding). */
+        /** The one kind of credentials set, NONE when none is, or null when several are (rejected at binding). */
         public CredentialKind credentialKind() {
             boolean token = hasText(accessToken);
             boolean refresh = hasText(refreshToken) || userId != null;
             boolean client = hasText(clientId) || hasText(clientSecret);
             int kinds = (token ? 1 : 0) + (refresh ? 1 : 0) + (client ? 1 : 0);
+            if (kinds == 0) {
+                return CredentialKind.NONE;
+            }
             if (kinds != 1) {
                 return null;
             }
@@ -139,10 +143,8 @@ public record AlationProperties(
         boolean refresh = hasText(instance.refreshToken()) || instance.userId() != null;
         boolean client = hasText(instance.clientId()) || hasText(instance.clientSecret());
         int kinds = (token ? 1 : 0) + (refresh ? 1 : 0) + (client ? 1 : 0);
-        if (kinds == 0) {
-            throw new IllegalArgumentException(prefix + "needs credentials: set access-token, or refresh-token and"
-                    + " user-id, or client-id and client-secret");
-        }
+        // No credentials at all is allowed: the gateway starts (a first run, credentials still to come), the
+        // instance's health says what is missing, and its jobs wait until a restart brings credentials.
         if (kinds > 1) {
             throw new IllegalArgumentException(prefix + "has more than one kind of credentials: set only one of"
                     + " access-token, refresh-token + user-id, client-id + client-secret");

@@ -44,6 +44,15 @@ final class RestAlationClient implements AlationClient {
                         settings.maxConcurrentRequests(),
                         settings.maxRequestsPerSecond(),
                         Durations.text(properties.requestTimeout())));
+        properties.instances().forEach((name, settings) -> {
+            if (settings.credentialKind() == AlationProperties.CredentialKind.NONE) {
+                log.warn(
+                        "Alation instance '{}' has no credentials: its jobs wait until gateway.instances.{}.access-token"
+                                + " (or refresh-token + user-id, or client-id + client-secret) is set",
+                        name,
+                        name);
+            }
+        });
     }
 
     @Override

@@ -34,4 +34,25 @@ interface TokenSource {
             }
         };
     }
+
+    /** No credentials configured: every call is refused before anything is sent, saying what to set. */
+    static TokenSource missing() {
+        return new TokenSource() {
+            @Override
+            public String token(long deadline) {
+                throw AnswerException.rejected("no credentials are configured for this instance: set access-token,"
+                        + " refresh-token and user-id, or client-id and client-secret");
+            }
+
+            @Override
+            public String renewAfterRejection(String rejected, long deadline) {
+                return null;
+            }
+
+            @Override
+            public String toString() {
+                return "no credentials";
+            }
+        };
+    }
 }

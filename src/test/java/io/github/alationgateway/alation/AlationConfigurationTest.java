@@ -92,6 +92,18 @@ class AlationConfigurationTest {
                         .isEqualTo(Duration.ofSeconds(10)));
     }
 
+    @Test
+    void anInstanceWithoutCredentialsStartsAndItsCallsWaitForThem() {
+        runner.withPropertyValues("gateway.instances.prod.base-url=http://127.0.0.1:9")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    var answer = context.getBean(AlationClient.class).fetchStatus("prod", AlationJobRef.ofId(1));
+                    assertThat(answer).isInstanceOf(JobStatusAnswer.CredentialsRejected.class);
+                    assertThat(((JobStatusAnswer.CredentialsRejected) answer).reason())
+                            .contains("no credentials are configured");
+                });
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -99,7 +111,6 @@ class AlationConfigurationTest {
                 "access-token=abc|base-url must be set",
                 "base-url=ftp://alation.example.com,access-token=abc|base-url must be an http:// or https://",
                 "base-url=alation.example.com,access-token=abc|base-url must be an http:// or https://",
-                "base-url=https://a.example.com|needs credentials",
                 "base-url=https://me:pw@a.example.com,access-token=abc|base-url must not hold a user or password",
                 "base-url=https://a.example.com,access-token=abc,client-id=x,client-secret=y|more than one kind",
                 "base-url=https://a.example.com,refresh-token=r|user-id must be set together with refresh-token",
