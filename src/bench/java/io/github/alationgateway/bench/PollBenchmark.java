@@ -1,0 +1,279 @@
+package io.github.alationgateway.bench;
+
+import io.github.alationgateway.alation.AlationClient;
+import io.github.alationgateway.alation.AlationJobRef;
+import io.github.alationgateway.alation.BenchClient;
+import io.github.alationgateway.support.CountingAlation;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Polls per second, poll lag, database statements per poll and heap, for H2 and PostgreSQL with 1 and 3
+ * replicas, against a fake Alation answering after a fixed latency; beside the rate that main's HTTP client
+ * reaches against the same fake on its own. Run: {@code bench/run.sh} (see there for the settings).
+ */
+public final class PollBenchmark {
+
+    static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 5);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 15);
+    static final int IN_FLIGHT = Integer.getInteger("bench.max-in-flight", 64);
+    static final int BATCH = Integer.getInteger("bench.batch-size", 200);
+    static final String SCENARIOS = System.getProperty("bench.scenarios", "h2:1,h2:3,postgresql:1,postgresql:3");
+    static final String PG_URL = System.getProperty("bench.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String PG_USER = System.getProperty("bench.pg-user", "postgres");
+    static final String PG_PASSWORD = System.getProperty("bench.pg-password", "");
+    static final int SATURATING_JOBS = Integer.getInteger("bench.saturating-jobs", 20_000);
+    static final Duration INTERVAL = Duration.ofSeconds(1);
+    /** main's client as it is (HTTP/2 default), or with HTTP/1.1 pinned; see BenchClient. */
+    static final boolean HTTP11 = !"main".equals(System.getProperty("bench.client", "http11"));
+
+    record Row(
+            String database,
+            int replicas,
+            double pollsPerSecond,
+            double offered,
+            double halfPollsPerSecond,
+            long lagP50Micros,
+            long lagP99Micros,
+            double statementsPerPoll,
+            double roundTripsPerPoll,
+            double halfStatementsPerPoll,
+            long heapMb) {}
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf(
+                Locale.ROOT,
+                "Machine: %d cores, %s, load average %.2f; fake Alation latency %d ms; %d s a phase%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                LATENCY_MS,
+                SECONDS);
+        if (!SCENARIOS.isBlank()) measureScenarios();
+        if (Boolean.parseBoolean(System.getProperty("bench.explain", "true"))) ClaimPlan.run();
+        System.exit(0);
+    }
+
+    static void measureScenarios() throws Exception {
+        try (CountingAlation alation = CountingAlation.start(LATENCY_MS * 1000L, -1, 512)) {
+            double asIs = rawClient(alation, IN_FLIGHT, false);
+            System.out.printf(
+                    Locale.ROOT, "main's RestAlationClient as is, alone, %d threads: %.0f polls/s%n", IN_FLIGHT, asIs);
+            double raw = rawClient(alation, IN_FLIGHT, HTTP11);
+            System.out.printf(
+                    Locale.ROOT,
+                    "client used below (%s) alone, %d threads: %.0f polls/s%n",
+                    HTTP11 ? "HTTP/1.1 pinned" : "as is",
+                    IN_FLIGHT,
+                    raw);
+            List<Row> rows = new ArrayList<>();
+            for (String scenario : SCENARIOS.split(",")) {
+                String[] parts = scenario.trim().split(":");
+                rows.add(run(parts[0], Integer.parseInt(parts[1]), alation));
+                System.out.println("done: " + rows.get(rows.size() - 1));
+            }
+            double rawAfter = rawClient(alation, IN_FLIGHT, HTTP11);
+            System.out.printf(Locale.ROOT, "client used alone again: %.0f polls/s%n", rawAfter);
+            printTable(rows, raw, rawAfter);
+        }
+    }
+
+    /** The rate main's client reaches with as many threads as the poller has calls in flight. */
+    static double rawClient(CountingAlation alation, int threads, boolean http11) throws InterruptedException {
+        AlationClient client = BenchClient.restClient(alation.baseUrl(), Duration.ofSeconds(2), http11);
+        LongAdder done = new LongAdder();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        long end = warmUpEnd + TimeUnit.SECONDS.toNanos(SECONDS);
+        for (int t = 0; t < threads; t++) {
+            int offset = t;
+            pool.execute(() -> {
+                long id = offset;
+                while (System.nanoTime() < end) {
+                    client.fetchStatus("default", AlationJobRef.ofId(id += threads));
+                    if (System.nanoTime() > warmUpEnd) done.increment();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(SECONDS + 30, TimeUnit.SECONDS);
+        return done.sum() / (double) SECONDS;
+    }
+
+    static Row run(String database, int replicas, CountingAlation alation) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.config.location=classpath:/",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--gateway.instances.default.base-url=" + alation.baseUrl(),
+                "--gateway.instances.default.access-token=bench",
+                "--gateway.poll.interval=" + INTERVAL.toMillis() + "ms",
+                "--gateway.poll.max-interval=" + INTERVAL.toMillis() + "ms",
+                "--gateway.poll.request-timeout=2s",
+                "--gateway.poll.max-in-flight=" + IN_FLIGHT,
+                "--gateway.poll.batch-size=" + BATCH,
+                "--gateway.instances.default.max-concurrent-requests=1024",
+                "--gateway.instances.default.max-requests-per-second=1000000"));
+        if (database.equals("h2")) {
+            args.add("--spring.datasource.url=jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        } else {
+            String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
+                c.createStatement().execute("create schema " + schema);
+            }
+            args.add("--spring.datasource.url=" + PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema="
+                    + schema + System.getProperty("bench.pg-url-options", ""));
+            args.add("--spring.datasource.username=" + PG_USER);
+            args.add("--spring.datasource.password=" + PG_PASSWORD);
+            args.add("--spring.flyway.schemas=" + schema);
+        }
+        try (Replicas gateway = new Replicas(
+                replicas, args, () -> BenchClient.restClient(alation.baseUrl(), Duration.ofSeconds(2), HTTP11))) {
+            JdbcTemplate jdbc = gateway.bean(JdbcTemplate.class);
+
+            // Saturated: far more jobs due each second than the replicas can poll.
+            seed(jdbc, SATURATING_JOBS, Duration.ZERO);
+            Measured saturated = measure(gateway, alation, Duration.ofSeconds(3));
+
+            // Half load: half that rate falls due, evenly, every second; lag is how late each claim comes.
+            clear(jdbc, database);
+            int jobs = (int) Math.max(1, saturated.pollsPerSecond() / 2 * INTERVAL.toMillis() / 1000.0);
+            seed(jdbc, jobs, INTERVAL);
+            Measured half = measure(gateway, alation, Duration.ofSeconds(3));
+            System.gc();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+            return new Row(
+                    database,
+                    replicas,
+                    saturated.pollsPerSecond(),
+                    jobs / (INTERVAL.toMillis() / 1000.0),
+                    half.pollsPerSecond(),
+                    half.percentile(0.50),
+                    half.percentile(0.99),
+                    saturated.statementsPerPoll(),
+                    saturated.roundTripsPerPoll(),
+                    half.statementsPerPoll(),
+                    heap);
+        }
+    }
+
+    record Measured(double pollsPerSecond, long polls, StatementCounter.Snapshot db, long[] lags) {
+        double statementsPerPoll() {
+            return db.statements() / (double) polls;
+        }
+
+        double roundTripsPerPoll() {
+            return db.roundTrips() / (double) polls;
+        }
+
+        long percentile(double p) {
+            if (lags.length == 0) return -1;
+            return lags[(int) Math.min(lags.length - 1, Math.floor(p * lags.length))];
+        }
+    }
+
+    static Measured measure(Replicas gateway, CountingAlation alation, Duration warmUp) throws InterruptedException {
+        Thread.sleep(warmUp.toMillis());
+        gateway.lagMicros.clear();
+        gateway.recordLag = true;
+        long polls = alation.totalPolls();
+        StatementCounter.Snapshot db = gateway.counter.snapshot();
+        long start = System.nanoTime();
+        Thread.sleep(SECONDS * 1000L);
+        long n = alation.totalPolls() - polls;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        StatementCounter.Snapshot used = gateway.counter.snapshot().minus(db);
+        gateway.recordLag = false;
+        long[] lags = gateway.lagMicros.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(lags);
+        return new Measured(n / seconds, n, used, lags);
+    }
+
+    /**
+     * Deletes every job under the pollers' feet. On PostgreSQL the table lock comes first, so the delete cannot
+     * deadlock with an outcome batch that holds some rows and wants others.
+     */
+    static void clear(JdbcTemplate jdbc, String database) {
+        var tx = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
+        tx.executeWithoutResult(status -> {
+            if (!database.equals("h2")) jdbc.execute("lock table jobs in exclusive mode");
+            jdbc.update("delete from job_logs");
+            jdbc.update("delete from jobs");
+        });
+    }
+
+    /** Running jobs, due spread evenly over {@code spread} from now, straight into the table. */
+    static void seed(JdbcTemplate jdbc, int count, Duration spread) {
+        Instant now = Instant.now();
+        List<Object[]> rows = new ArrayList<>(1000);
+        for (int i = 1; i <= count; i++) {
+            Instant due = now.plusMillis(spread.toMillis() * (i - 1) / count);
+            rows.add(new Object[] {
+                UUID.randomUUID().toString(), "id:" + i, (long) i, Timestamp.from(now), Timestamp.from(due)
+            });
+            if (rows.size() == 1000 || i == count) {
+                jdbc.batchUpdate(
+                        "insert into jobs (id, instance, alation_key, alation_job_id, kind, status, alation_status,"
+                                + " msg, registered_at, next_poll_at, version)"
+                                + " values (?, 'default', ?, ?, 'GENERIC', 'RUNNING', 'running', 'Job is running',"
+                                + " ?, ?, 0)",
+                        rows);
+                rows.clear();
+            }
+        }
+    }
+
+    static void printTable(List<Row> rows, double raw, double rawAfter) {
+        System.out.println();
+        System.out.printf(
+                Locale.ROOT,
+                "Fake Alation answering in %d ms; main's RestAlationClient (%s) alone, %d threads: %.0f polls/s"
+                        + " (before) / %.0f (after). Max in flight %d per replica, claim batch %d.%n%n",
+                LATENCY_MS,
+                HTTP11 ? "HTTP/1.1 pinned" : "as is",
+                IN_FLIGHT,
+                raw,
+                rawAfter,
+                IN_FLIGHT,
+                BATCH);
+        System.out.println("| Database | Replicas | Polls/s saturated | vs. client alone | Half load: jobs due each ~1 s → polled/s"
+                + " | Lag p50 | Lag p99 | SQL statements/poll (saturated / half) | Round trips/poll | Heap after GC |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (Row r : rows) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %.0f | %.0f%% | %.0f → %.0f | %s | %s | %.2f / %.2f | %.2f | %d MB |%n",
+                    r.database().equals("h2") ? "H2 (in-memory)" : "PostgreSQL 15",
+                    r.replicas(),
+                    r.pollsPerSecond(),
+                    100 * r.pollsPerSecond() / Math.max(raw, rawAfter),
+                    r.offered(),
+                    r.halfPollsPerSecond(),
+                    millis(r.lagP50Micros()),
+                    millis(r.lagP99Micros()),
+                    r.statementsPerPoll(),
+                    r.halfStatementsPerPoll(),
+                    r.roundTripsPerPoll(),
+                    r.heapMb());
+        }
+    }
+
+    private static String millis(long micros) {
+        return String.format(Locale.ROOT, "%.0f ms", micros / 1000.0);
+    }
+}
