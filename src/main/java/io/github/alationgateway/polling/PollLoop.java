@@ -143,6 +143,11 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
                         e.getMostSpecificCause().getMessage());
                 LockSupport.parkNanos(settings.idleWait().toNanos());
                 continue;
+            } catch (RuntimeException e) {
+                // Anything else must not end this thread: the replica would look healthy and never poll again.
+                log.error("Claiming due jobs failed unexpectedly; trying again shortly", e);
+                LockSupport.parkNanos(settings.idleWait().toNanos());
+                continue;
             }
             for (ClaimedJob claim : claimed) {
                 slots.acquireUninterruptibly();
