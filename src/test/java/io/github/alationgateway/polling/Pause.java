@@ -3,16 +3,13 @@ package io.github.alationgateway.polling;
 import io.github.alationgateway.alation.AlationClient;
 import io.github.alationgateway.alation.AlationJobRef;
 import io.github.alationgateway.alation.JobStatusAnswer;
-import io.github.alationgateway.store.ClaimedJob;
-import io.github.alationgateway.store.JobClaims;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Freezes one poller as SIGSTOP or a long GC pause would: while paused, its claims and its calls to Alation
- * hang before they reach the database or Alation. Its leases stay in the database, unrenewed, until it resumes.
+ * Freezes one poller as SIGSTOP or a long GC pause would: while paused, its calls to Alation hang before they
+ * leave. Its leases stay in the database, unrenewed, until it resumes.
  */
 final class Pause {
 
@@ -61,20 +58,6 @@ final class Pause {
                 }
                 return delegate.fetchStatus(instance, job);
             }
-        };
-    }
-
-    JobClaims claims(JobClaims delegate) {
-        return (owner, now, leaseUntil, limit) -> {
-            try {
-                await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return List.<ClaimedJob>of();
-            }
-            // The claim runs with the times read before the pause, as in a process paused mid-claim: its lease may
-            // have run out before the statement even reaches the database.
-            return delegate.claimDue(owner, now, leaseUntil, limit);
         };
     }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +41,12 @@ class PollLoopResilienceTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @BeforeEach
+    void emptyStore() {
+        jdbc.update("delete from job_logs");
+        jdbc.update("delete from jobs");
+    }
+
     /** It used to end the claim thread: the replica then looked healthy and never polled again. */
     @Test
     void anUnexpectedErrorWhileClaimingDoesNotStopThePoller() {
@@ -50,25 +57,7 @@ class PollLoopResilienceTest {
             if (attempts.incrementAndGet() == 1) throw new IllegalStateException("a bug, say");
             return claims.claimDue(owner, now, leaseUntil, limit);
         };
-        var poller = new PollLoop(
-                new PollProperties(
-                        true,
-                        Duration.ofMillis(100),
-                        Duration.ofMillis(200),
-                        Duration.ofHours(1),
-                        Duration.ofSeconds(10),
-                        Duration.ofMillis(500),
-                        4,
-                        50,
-                        Duration.ofMillis(20)),
-                failingOnce,
-                outcomes,
-                new Succeeding(),
-                decide,
-                new FollowUps(store),
-                clock,
-                "resilient",
-                new SimpleMeterRegistry());
+        var poller = poller(failingOnce, new Succeeding());
         poller.start();
         try {
             // THEN it goes on claiming, and the jobs end
@@ -82,7 +71,55 @@ class PollLoopResilienceTest {
         }
     }
 
+    /**
+     * A replica paused between reading the clock and claiming (GC, SIGSTOP) gets leases that end before a call
+     * could: another replica may hold the job by then, so it must not call Alation for it.
+     */
+    @Test
+    void aClaimWhoseLeaseCannotCoverTheCallIsNotPolled() {
+        // GIVEN claims that come back with 100 ms of lease left, less than the 500 ms request timeout
+        TestJobs.insert(jdbc, 3, clock.instant(), Duration.ZERO);
+        JobClaims late = (owner, now, leaseUntil, limit) ->
+                claims.claimDue(owner, clock.instant(), clock.instant().plusMillis(100), limit);
+        var alation = new Succeeding();
+        var poller = poller(late, alation);
+        poller.start();
+        try {
+            // THEN nothing is sent to Alation while the jobs keep falling due and being claimed
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.queryForObject("select min(version) from jobs", Long.class) >= 3);
+            assertThat(alation.calls.get()).isZero();
+        } finally {
+            poller.stop();
+        }
+    }
+
+    private PollLoop poller(JobClaims jobClaims, AlationClient alation) {
+        return new PollLoop(
+                new PollProperties(
+                        true,
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(200),
+                        Duration.ofHours(1),
+                        Duration.ofSeconds(10),
+                        Duration.ofMillis(500),
+                        4,
+                        50,
+                        Duration.ofMillis(20)),
+                jobClaims,
+                outcomes,
+                alation,
+                decide,
+                new FollowUps(store),
+                clock,
+                "resilient",
+                new SimpleMeterRegistry());
+    }
+
     static final class Succeeding implements AlationClient {
+
+        final AtomicInteger calls = new AtomicInteger();
+
         @Override
         public Set<String> instances() {
             return Set.of("default");
@@ -90,6 +127,7 @@ class PollLoopResilienceTest {
 
         @Override
         public JobStatusAnswer fetchStatus(String instance, AlationJobRef job) {
+            calls.incrementAndGet();
             return new JobStatusAnswer.Status("successful", "done", null);
         }
     }

@@ -96,7 +96,7 @@ class PollerClusterTest {
             boolean pausable = i == 2;
             pollers.add(new PollLoop(
                     settings,
-                    pausable ? frozen.claims(claims) : claims,
+                    claims,
                     outcomes,
                     pausable ? frozen.alation(client) : client,
                     decide,
@@ -107,10 +107,10 @@ class PollerClusterTest {
         }
         pollers.forEach(PollLoop::start);
         try {
-            // WHEN the third poller freezes mid-run, holding leases
+            // WHEN the third poller freezes mid-run, holding the leases of all its 16 calls
             await().atMost(Duration.ofSeconds(30)).until(() -> finished() >= JOBS / 5);
             frozen.pause();
-            await().atMost(Duration.ofSeconds(5)).until(() -> frozen.waiting() > 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> frozen.waiting() == 16);
             List<String> stranded = jdbc.queryForList(
                     "select id from jobs where lease_owner = 'poller-2' and finished_at is null", String.class);
 
