@@ -44,6 +44,7 @@ public final class PollBenchmark {
     record Row(
             String database,
             int replicas,
+            double clientAlone,
             double pollsPerSecond,
             double offered,
             double halfPollsPerSecond,
@@ -73,22 +74,15 @@ public final class PollBenchmark {
             double asIs = rawClient(alation, IN_FLIGHT, false);
             System.out.printf(
                     Locale.ROOT, "main's RestAlationClient as is, alone, %d threads: %.0f polls/s%n", IN_FLIGHT, asIs);
-            double raw = rawClient(alation, IN_FLIGHT, HTTP11);
-            System.out.printf(
-                    Locale.ROOT,
-                    "client used below (%s) alone, %d threads: %.0f polls/s%n",
-                    HTTP11 ? "HTTP/1.1 pinned" : "as is",
-                    IN_FLIGHT,
-                    raw);
             List<Row> rows = new ArrayList<>();
             for (String scenario : SCENARIOS.split(",")) {
                 String[] parts = scenario.trim().split(":");
-                rows.add(run(parts[0], Integer.parseInt(parts[1]), alation));
+                // Measured just before each scenario: the machine is shared and its load drifts by the minute.
+                double raw = rawClient(alation, IN_FLIGHT, HTTP11);
+                rows.add(run(parts[0], Integer.parseInt(parts[1]), alation, raw));
                 System.out.println("done: " + rows.get(rows.size() - 1));
             }
-            double rawAfter = rawClient(alation, IN_FLIGHT, HTTP11);
-            System.out.printf(Locale.ROOT, "client used alone again: %.0f polls/s%n", rawAfter);
-            printTable(rows, raw, rawAfter);
+            printTable(rows, asIs);
         }
     }
 
@@ -114,7 +108,7 @@ public final class PollBenchmark {
         return done.sum() / (double) SECONDS;
     }
 
-    static Row run(String database, int replicas, CountingAlation alation) throws Exception {
+    static Row run(String database, int replicas, CountingAlation alation, double clientAlone) throws Exception {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.config.location=classpath:/",
                 "--spring.main.banner-mode=off",
@@ -159,6 +153,7 @@ public final class PollBenchmark {
             return new Row(
                     database,
                     replicas,
+                    clientAlone,
                     saturated.pollsPerSecond(),
                     jobs / (INTERVAL.toMillis() / 1000.0),
                     half.pollsPerSecond(),
@@ -238,30 +233,32 @@ public final class PollBenchmark {
         }
     }
 
-    static void printTable(List<Row> rows, double raw, double rawAfter) {
+    static void printTable(List<Row> rows, double asIs) {
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "Fake Alation answering in %d ms; main's RestAlationClient (%s) alone, %d threads: %.0f polls/s"
-                        + " (before) / %.0f (after). Max in flight %d per replica, claim batch %d.%n%n",
+                "Fake Alation answering in %d ms. Client: main's RestAlationClient, %s (as is, alone: %.0f polls/s)."
+                        + " %d in flight per replica (the client alone: %d threads), claim batch %d; load average"
+                        + " at the end %.2f.%n%n",
                 LATENCY_MS,
                 HTTP11 ? "HTTP/1.1 pinned" : "as is",
+                asIs,
                 IN_FLIGHT,
-                raw,
-                rawAfter,
                 IN_FLIGHT,
-                BATCH);
-        System.out.println("| Database | Replicas | Polls/s saturated | vs. client alone | Half load: jobs due each ~1 s → polled/s"
+                BATCH,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("| Database | Replicas | Client alone, just before | Polls/s saturated | vs. client alone | Half load: jobs due each ~1 s → polled/s"
                 + " | Lag p50 | Lag p99 | SQL statements/poll (saturated / half) | Round trips/poll | Heap after GC |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
             System.out.printf(
                     Locale.ROOT,
-                    "| %s | %d | %.0f | %.0f%% | %.0f → %.0f | %s | %s | %.2f / %.2f | %.2f | %d MB |%n",
+                    "| %s | %d | %.0f | %.0f | %.0f%% | %.0f → %.0f | %s | %s | %.2f / %.2f | %.2f | %d MB |%n",
                     r.database().equals("h2") ? "H2 (in-memory)" : "PostgreSQL 15",
                     r.replicas(),
+                    r.clientAlone(),
                     r.pollsPerSecond(),
-                    100 * r.pollsPerSecond() / Math.max(raw, rawAfter),
+                    100 * r.pollsPerSecond() / r.clientAlone(),
                     r.offered(),
                     r.halfPollsPerSecond(),
                     millis(r.lagP50Micros()),

@@ -193,14 +193,16 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
                                 claim.job(), decision.followUpAlationJobId().getAsLong(), now));
                 outcome = withLogs(outcome, logs);
             }
-            if (outcome.finishedAt() != null) {
-                log.info(
-                        "Job {} (Alation {}) ended {}",
-                        claim.job().id(),
-                        claim.job().alationRef(),
-                        outcome.status().wire());
-            }
-            writer.submit(outcome, () -> done(claim));
+            Outcome recorded = outcome;
+            // Said once written: a replica that woke after its lease ran out decided too, but its write is refused.
+            Runnable ended = recorded.finishedAt() == null
+                    ? () -> {}
+                    : () -> log.info(
+                            "Job {} (Alation {}) ended {}",
+                            claim.job().id(),
+                            claim.job().alationRef(),
+                            recorded.status().wire());
+            writer.submit(outcome, ended, () -> done(claim));
         } catch (RuntimeException e) {
             if (abandoned) return;
             // The lease runs out and the job is polled again: nothing is lost, but say what happened.
