@@ -45,6 +45,9 @@ public final class PollBenchmark {
             String database,
             int replicas,
             double clientAlone,
+            double clientCpuMicrosPerPoll,
+            double jvmCpuMicrosPerPoll,
+            double postgresCpuMicrosPerPoll,
             double pollsPerSecond,
             double offered,
             double halfPollsPerSecond,
@@ -71,14 +74,21 @@ public final class PollBenchmark {
 
     static void measureScenarios() throws Exception {
         try (CountingAlation alation = CountingAlation.start(LATENCY_MS * 1000L, -1, 512)) {
-            double asIs = rawClient(alation, IN_FLIGHT, false);
+            Alone bare = bareJdkClient(alation, IN_FLIGHT);
+            System.out.printf(
+                    Locale.ROOT,
+                    "bare JDK HttpClient (HTTP/1.1, no Spring, no JSON), %d threads: %.0f polls/s, %.0f µs CPU/poll%n",
+                    IN_FLIGHT,
+                    bare.pollsPerSecond(),
+                    bare.cpuMicrosPerPoll());
+            double asIs = rawClient(alation, IN_FLIGHT, false).pollsPerSecond();
             System.out.printf(
                     Locale.ROOT, "main's RestAlationClient as is, alone, %d threads: %.0f polls/s%n", IN_FLIGHT, asIs);
             List<Row> rows = new ArrayList<>();
             for (String scenario : SCENARIOS.split(",")) {
                 String[] parts = scenario.trim().split(":");
                 // Measured just before each scenario: the machine is shared and its load drifts by the minute.
-                double raw = rawClient(alation, IN_FLIGHT, HTTP11);
+                Alone raw = rawClient(alation, IN_FLIGHT, HTTP11);
                 rows.add(run(parts[0], Integer.parseInt(parts[1]), alation, raw));
                 System.out.println("done: " + rows.get(rows.size() - 1));
             }
@@ -86,13 +96,54 @@ public final class PollBenchmark {
         }
     }
 
+    record Alone(double pollsPerSecond, double cpuMicrosPerPoll) {}
+
+    /** What any Java client could reach here: the JDK's HttpClient on its own, a floor for the client's cost. */
+    static Alone bareJdkClient(CountingAlation alation, int threads) throws InterruptedException {
+        var http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+        AlationClient client = new AlationClient() {
+            @Override
+            public java.util.Set<String> instances() {
+                return java.util.Set.of("default");
+            }
+
+            @Override
+            public io.github.alationgateway.alation.JobStatusAnswer fetchStatus(String instance, AlationJobRef job) {
+                try {
+                    http.send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                            alation.baseUrl() + "/api/v1/bulk_metadata/job/?id=" + job.id()))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    return null;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        return load(client, threads);
+    }
+
     /** The rate main's client reaches with as many threads as the poller has calls in flight. */
-    static double rawClient(CountingAlation alation, int threads, boolean http11) throws InterruptedException {
-        AlationClient client = BenchClient.restClient(alation.baseUrl(), Duration.ofSeconds(2), http11);
+    static Alone rawClient(CountingAlation alation, int threads, boolean http11) throws InterruptedException {
+        return load(BenchClient.restClient(alation.baseUrl(), Duration.ofSeconds(2), http11), threads);
+    }
+
+    static Alone load(AlationClient client, int threads) throws InterruptedException {
         LongAdder done = new LongAdder();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         long end = warmUpEnd + TimeUnit.SECONDS.toNanos(SECONDS);
+        long[] cpu = new long[2];
+        Thread cpuProbe = new Thread(() -> {
+            LockSupportSleep.until(warmUpEnd);
+            cpu[0] = CpuTime.jvmNanos();
+            LockSupportSleep.until(end);
+            cpu[1] = CpuTime.jvmNanos();
+        });
+        cpuProbe.start();
         for (int t = 0; t < threads; t++) {
             int offset = t;
             pool.execute(() -> {
@@ -105,10 +156,11 @@ public final class PollBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(SECONDS + 30, TimeUnit.SECONDS);
-        return done.sum() / (double) SECONDS;
+        cpuProbe.join();
+        return new Alone(done.sum() / (double) SECONDS, (cpu[1] - cpu[0]) / 1000.0 / Math.max(1, done.sum()));
     }
 
-    static Row run(String database, int replicas, CountingAlation alation, double clientAlone) throws Exception {
+    static Row run(String database, int replicas, CountingAlation alation, Alone clientAlone) throws Exception {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.config.location=classpath:/",
                 "--spring.main.banner-mode=off",
@@ -130,7 +182,7 @@ public final class PollBenchmark {
                 c.createStatement().execute("create schema " + schema);
             }
             args.add("--spring.datasource.url=" + PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema="
-                    + schema + System.getProperty("bench.pg-url-options", ""));
+                    + schema + "&ApplicationName=gateway-bench" + System.getProperty("bench.pg-url-options", ""));
             args.add("--spring.datasource.username=" + PG_USER);
             args.add("--spring.datasource.password=" + PG_PASSWORD);
             args.add("--spring.flyway.schemas=" + schema);
@@ -153,7 +205,10 @@ public final class PollBenchmark {
             return new Row(
                     database,
                     replicas,
-                    clientAlone,
+                    clientAlone.pollsPerSecond(),
+                    clientAlone.cpuMicrosPerPoll(),
+                    saturated.jvmCpuNanos() / 1000.0 / saturated.polls(),
+                    saturated.postgresCpuNanos() / 1000.0 / saturated.polls(),
                     saturated.pollsPerSecond(),
                     jobs / (INTERVAL.toMillis() / 1000.0),
                     half.pollsPerSecond(),
@@ -166,7 +221,13 @@ public final class PollBenchmark {
         }
     }
 
-    record Measured(double pollsPerSecond, long polls, StatementCounter.Snapshot db, long[] lags) {
+    record Measured(
+            double pollsPerSecond,
+            long polls,
+            StatementCounter.Snapshot db,
+            long[] lags,
+            long jvmCpuNanos,
+            long postgresCpuNanos) {
         double statementsPerPoll() {
             return db.statements() / (double) polls;
         }
@@ -185,6 +246,9 @@ public final class PollBenchmark {
         Thread.sleep(warmUp.toMillis());
         gateway.lagMicros.clear();
         gateway.recordLag = true;
+        List<Integer> backends = backends(gateway.bean(JdbcTemplate.class));
+        long jvm = CpuTime.jvmNanos();
+        long postgres = CpuTime.postgresNanos(backends);
         long polls = alation.totalPolls();
         StatementCounter.Snapshot db = gateway.counter.snapshot();
         long start = System.nanoTime();
@@ -192,10 +256,22 @@ public final class PollBenchmark {
         long n = alation.totalPolls() - polls;
         double seconds = (System.nanoTime() - start) / 1e9;
         StatementCounter.Snapshot used = gateway.counter.snapshot().minus(db);
+        long jvmUsed = CpuTime.jvmNanos() - jvm;
+        long postgresUsed = CpuTime.postgresNanos(backends) - postgres;
         gateway.recordLag = false;
         long[] lags = gateway.lagMicros.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(lags);
-        return new Measured(n / seconds, n, used, lags);
+        return new Measured(n / seconds, n, used, lags, jvmUsed, postgresUsed);
+    }
+
+    /** The benchmark's own PostgreSQL backends; none on H2. */
+    static List<Integer> backends(JdbcTemplate jdbc) {
+        try {
+            return jdbc.queryForList(
+                    "select pid from pg_stat_activity where application_name = 'gateway-bench'", Integer.class);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /**
@@ -247,18 +323,24 @@ public final class PollBenchmark {
                 IN_FLIGHT,
                 BATCH,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.println("| Database | Replicas | Client alone, just before | Polls/s saturated | vs. client alone | Half load: jobs due each ~1 s → polled/s"
+        System.out.println("| Database | Replicas | Client alone, just before | Polls/s saturated | vs. client alone"
+                + " | CPU µs/poll: client alone → gateway JVM + PostgreSQL backends | 2 cores ÷ CPU per poll | Half load: jobs due each ~1 s → polled/s"
                 + " | Lag p50 | Lag p99 | SQL statements/poll (saturated / half) | Round trips/poll | Heap after GC |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
             System.out.printf(
                     Locale.ROOT,
-                    "| %s | %d | %.0f | %.0f | %.0f%% | %.0f → %.0f | %s | %s | %.2f / %.2f | %.2f | %d MB |%n",
+                    "| %s | %d | %.0f | %.0f | %.0f%% | %.0f → %.0f + %.0f | %.0f | %.0f → %.0f | %s | %s | %.2f / %.2f"
+                            + " | %.2f | %d MB |%n",
                     r.database().equals("h2") ? "H2 (in-memory)" : "PostgreSQL 15",
                     r.replicas(),
                     r.clientAlone(),
                     r.pollsPerSecond(),
                     100 * r.pollsPerSecond() / r.clientAlone(),
+                    r.clientCpuMicrosPerPoll(),
+                    r.jvmCpuMicrosPerPoll(),
+                    r.postgresCpuMicrosPerPoll(),
+                    2e6 / (r.jvmCpuMicrosPerPoll() + r.postgresCpuMicrosPerPoll()),
                     r.offered(),
                     r.halfPollsPerSecond(),
                     millis(r.lagP50Micros()),
@@ -267,6 +349,14 @@ public final class PollBenchmark {
                     r.halfStatementsPerPoll(),
                     r.roundTripsPerPoll(),
                     r.heapMb());
+        }
+    }
+
+    /** Sleeps until a System.nanoTime() deadline. */
+    static final class LockSupportSleep {
+        static void until(long deadline) {
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) java.util.concurrent.locks.LockSupport.parkNanos(left);
         }
     }
 
