@@ -38,8 +38,24 @@ public final class PollBenchmark {
     static final String PG_PASSWORD = System.getProperty("bench.pg-password", "");
     static final int SATURATING_JOBS = Integer.getInteger("bench.saturating-jobs", 20_000);
     static final Duration INTERVAL = Duration.ofSeconds(1);
-    /** main's client as it is (HTTP/2 default), or with HTTP/1.1 pinned; see BenchClient. */
-    static final boolean HTTP11 = !"main".equals(System.getProperty("bench.client", "http11"));
+    /**
+     * main: main's client as it is (HTTP/2 default); http11: the same with HTTP/1.1 pinned (see BenchClient);
+     * lean: the least a client must do (LeanClient), to show what the poller reaches when the client is cheap.
+     */
+    static final String CLIENT = System.getProperty("bench.client", "http11");
+
+    static final boolean HTTP11 = !"main".equals(CLIENT);
+
+    static AlationClient client(CountingAlation alation) {
+        if (CLIENT.equals("lean")) return new LeanClient(alation.baseUrl(), Duration.ofSeconds(2));
+        return BenchClient.restClient(alation.baseUrl(), Duration.ofSeconds(2), HTTP11);
+    }
+
+    static String clientName() {
+        if (CLIENT.equals("lean")) return "a lean JDK HttpClient + Jackson client (bench only, LeanClient)";
+        if (CLIENT.equals("main")) return "main's RestAlationClient as is";
+        return "main's RestAlationClient, HTTP/1.1 pinned";
+    }
 
     record Row(
             String database,
@@ -88,7 +104,7 @@ public final class PollBenchmark {
             for (String scenario : SCENARIOS.split(",")) {
                 String[] parts = scenario.trim().split(":");
                 // Measured just before each scenario: the machine is shared and its load drifts by the minute.
-                Alone raw = rawClient(alation, IN_FLIGHT, HTTP11);
+                Alone raw = load(client(alation), IN_FLIGHT);
                 rows.add(run(parts[0], Integer.parseInt(parts[1]), alation, raw));
                 System.out.println("done: " + rows.get(rows.size() - 1));
             }
@@ -188,7 +204,7 @@ public final class PollBenchmark {
             args.add("--spring.flyway.schemas=" + schema);
         }
         try (Replicas gateway = new Replicas(
-                replicas, args, () -> BenchClient.restClient(alation.baseUrl(), Duration.ofSeconds(2), HTTP11))) {
+                replicas, args, () -> client(alation))) {
             JdbcTemplate jdbc = gateway.bean(JdbcTemplate.class);
 
             // Saturated: far more jobs due each second than the replicas can poll.
@@ -313,11 +329,11 @@ public final class PollBenchmark {
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "Fake Alation answering in %d ms. Client: main's RestAlationClient, %s (as is, alone: %.0f polls/s)."
+                "Fake Alation answering in %d ms. Client: %s (main's as is, alone: %.0f polls/s)."
                         + " %d in flight per replica (the client alone: %d threads), claim batch %d; load average"
                         + " at the end %.2f.%n%n",
                 LATENCY_MS,
-                HTTP11 ? "HTTP/1.1 pinned" : "as is",
+                clientName(),
                 asIs,
                 IN_FLIGHT,
                 IN_FLIGHT,
