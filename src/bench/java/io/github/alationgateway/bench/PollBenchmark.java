@@ -190,10 +190,11 @@ public final class PollBenchmark {
                 "--gateway.poll.batch-size=" + BATCH,
                 "--gateway.instances.default.max-concurrent-requests=1024",
                 "--gateway.instances.default.max-requests-per-second=1000000"));
+        String schema = null;
         if (database.equals("h2")) {
             args.add("--spring.datasource.url=jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         } else {
-            String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
             try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
                 c.createStatement().execute("create schema " + schema);
             }
@@ -234,6 +235,12 @@ public final class PollBenchmark {
                     saturated.roundTripsPerPoll(),
                     half.statementsPerPoll(),
                     heap);
+        } finally {
+            if (schema != null) {
+                try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
+                    c.createStatement().execute("drop schema " + schema + " cascade");
+                }
+            }
         }
     }
 
