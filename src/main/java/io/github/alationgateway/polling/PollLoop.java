@@ -49,8 +49,17 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
     private final Timer lag;
 
     private final Semaphore slots;
+    /** Free slots that wake a claim thread waiting for slots: claiming one job per freed slot costs a statement each. */
+    private final int wakeAt;
+
     private final Map<String, ClaimedJob> inFlight = new ConcurrentHashMap<>();
     private volatile boolean running;
+    private volatile boolean waitingForSlots;
+    /** Set when stopping: polls not yet sent are not sent, and their claims are handed back. */
+    private volatile boolean stopping;
+    /** Set when polls outlived the stop's grace: their answers are no longer written, their claims handed back. */
+    private volatile boolean abandoned;
+
     private volatile Thread loopThread;
     private ExecutorService workers;
     private WriteOutcomes writer;
@@ -75,6 +84,7 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
         this.clock = clock;
         this.owner = owner;
         this.slots = new Semaphore(settings.maxInFlight());
+        this.wakeAt = Math.max(1, Math.min(settings.batchSize(), settings.maxInFlight()) / 8);
         this.lag = Timer.builder("gateway.poll.lag")
                 .description("Time from a job being due to it being claimed for a poll")
                 .publishPercentileHistogram()
@@ -113,9 +123,14 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
     private void claimUntilStopped() {
         while (running) {
             int free = slots.availablePermits();
-            if (free == 0) {
-                LockSupport.parkNanos(settings.idleWait().toNanos());
-                continue;
+            if (free < wakeAt) {
+                waitingForSlots = true;
+                // Re-read after raising the flag: a slot freed in between would otherwise not wake us.
+                if (slots.availablePermits() < wakeAt)
+                    LockSupport.parkNanos(settings.idleWait().toNanos());
+                waitingForSlots = false;
+                if (slots.availablePermits() == 0) continue;
+                free = slots.availablePermits();
             }
             int wanted = Math.min(free, settings.batchSize());
             List<ClaimedJob> claimed;
@@ -126,6 +141,11 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
                 log.warn(
                         "Could not claim due jobs, trying again shortly: {}",
                         e.getMostSpecificCause().getMessage());
+                LockSupport.parkNanos(settings.idleWait().toNanos());
+                continue;
+            } catch (RuntimeException e) {
+                // Anything else must not end this thread: the replica would look healthy and never poll again.
+                log.error("Claiming due jobs failed unexpectedly; trying again shortly", e);
                 LockSupport.parkNanos(settings.idleWait().toNanos());
                 continue;
             }
@@ -145,8 +165,23 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
         MDC.put("job_id", claim.job().id());
         MDC.put("instance", claim.job().instance());
         try {
+            // Stopping: a claim not yet sent to Alation is handed back by stop(), not polled.
+            if (stopping) return;
+            // A pause (GC, SIGSTOP) between reading the clock and claiming, or before this call, can leave a lease
+            // too short to cover the call; another replica may claim the job meanwhile. Leave it to that one.
+            if (!clock.instant()
+                    .plus(settings.requestTimeout())
+                    .isBefore(claim.job().nextPollAt())) {
+                log.warn(
+                        "Skipped the poll of job {}: its lease runs out before a call could end; it is due again",
+                        claim.job().id());
+                done(claim);
+                return;
+            }
             JobStatusAnswer answer =
                     alation.fetchStatus(claim.job().instance(), claim.job().alationRef());
+            // The answer came after stop() gave up waiting: the claim is handed back instead, so write nothing.
+            if (abandoned) return;
             Instant now = clock.instant();
             Decision decision = decide.decide(claim, answer, now);
             Outcome outcome = decision.outcome();
@@ -158,15 +193,18 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
                                 claim.job(), decision.followUpAlationJobId().getAsLong(), now));
                 outcome = withLogs(outcome, logs);
             }
-            if (outcome.finishedAt() != null) {
-                log.info(
-                        "Job {} (Alation {}) ended {}",
-                        claim.job().id(),
-                        claim.job().alationRef(),
-                        outcome.status().wire());
-            }
-            writer.submit(outcome, () -> done(claim));
+            Outcome recorded = outcome;
+            // Said once written: a replica that woke after its lease ran out decided too, but its write is refused.
+            Runnable ended = recorded.finishedAt() == null
+                    ? () -> {}
+                    : () -> log.info(
+                            "Job {} (Alation {}) ended {}",
+                            claim.job().id(),
+                            claim.job().alationRef(),
+                            recorded.status().wire());
+            writer.submit(outcome, ended, () -> done(claim));
         } catch (RuntimeException e) {
+            if (abandoned) return;
             // The lease runs out and the job is polled again: nothing is lost, but say what happened.
             log.error(
                     "Poll of job {} failed unexpectedly; it will be polled again when its lease runs out",
@@ -182,7 +220,7 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
     private void done(ClaimedJob claim) {
         inFlight.remove(claim.job().id());
         slots.release();
-        if (slots.availablePermits() == 1) jobsDue();
+        if (waitingForSlots && slots.availablePermits() >= wakeAt) jobsDue();
     }
 
     private static Outcome withLogs(Outcome o, List<Outcome.LogLine> logs) {
@@ -204,20 +242,24 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
     }
 
     /**
-     * Stops claiming, lets the polls under way finish and be written, and hands back the leases of any that did
-     * not, so that another replica polls those jobs at once instead of after the lease.
+     * Stops claiming, lets the polls under way finish (a call lasts at most the request timeout) and be written,
+     * and hands back the leases of the rest: claims not yet sent to Alation, and calls that outlived the timeout.
+     * Another replica then polls those jobs at once instead of after the lease.
      */
     @Override
     public void stop() {
         if (!running) return;
         running = false;
+        stopping = true;
         Thread thread = loopThread;
         LockSupport.unpark(thread);
         try {
             thread.join(settings.lease().toMillis());
             workers.shutdown();
-            if (!workers.awaitTermination(settings.requestTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS)) {
+            if (!workers.awaitTermination(settings.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                abandoned = true;
                 workers.shutdownNow();
+                workers.awaitTermination(1, TimeUnit.SECONDS);
             }
             writer.stop();
             writerThread.join(10_000);

@@ -4,7 +4,9 @@ import io.github.alationgateway.store.Outcome;
 import io.github.alationgateway.store.Outcomes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,7 @@ final class WriteOutcomes implements Runnable {
     private static final int MAX_BATCH = 500;
     private static final int ATTEMPTS = 3;
 
-    record Pending(Outcome outcome, Runnable whenDone) {}
+    record Pending(Outcome outcome, Runnable whenWritten, Runnable whenDone) {}
 
     private final Outcomes outcomes;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -32,8 +34,9 @@ final class WriteOutcomes implements Runnable {
         this.outcomes = outcomes;
     }
 
-    void submit(Outcome outcome, Runnable whenDone) {
-        queue.add(new Pending(outcome, whenDone));
+    /** {@code whenWritten} runs if the outcome landed; {@code whenDone} runs in any case, after the attempt. */
+    void submit(Outcome outcome, Runnable whenWritten, Runnable whenDone) {
+        queue.add(new Pending(outcome, whenWritten, whenDone));
     }
 
     /** Writes what is queued, then returns; the thread ends once {@link #stop()} was called and all is written. */
@@ -69,7 +72,12 @@ final class WriteOutcomes implements Runnable {
         List<Outcome> toWrite = batch.stream().map(Pending::outcome).toList();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                int written = outcomes.record(toWrite).size();
+                Set<String> ids = new HashSet<>(outcomes.record(toWrite));
+                int written = ids.size();
+                for (Pending pending : batch) {
+                    if (ids.contains(pending.outcome().jobId()))
+                        pending.whenWritten().run();
+                }
                 if (written < toWrite.size()) {
                     log.info(
                             "{} of {} poll outcomes were stale (their jobs had been claimed again) and were dropped",

@@ -140,13 +140,13 @@ public class JobStore {
     }
 
     /**
-     * Makes an unfinished job due now. A job leased by a poller right now is left alone: it is being polled.
-     * Answers false for a finished job.
+     * Makes an unfinished job due now. A job leased by a poller is left alone: it is being polled, and making it
+     * due would let a second replica poll it at the same time. A lapsed lease is already due. Answers false for a
+     * finished or leased job.
      */
     public boolean requestPoll(String jobId, Instant now) {
-        return jdbc.sql("update jobs set next_poll_at = ? where id = ? and finished_at is null"
-                                + " and (lease_owner is null or next_poll_at > ?)")
-                        .params(JobRows.timestamp(now), jobId, JobRows.timestamp(now))
+        return jdbc.sql("update jobs set next_poll_at = ? where id = ? and finished_at is null and lease_owner is null")
+                        .params(JobRows.timestamp(now), jobId)
                         .update()
                 > 0;
     }

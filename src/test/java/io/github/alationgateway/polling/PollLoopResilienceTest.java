@@ -1,0 +1,134 @@
+package io.github.alationgateway.polling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.alationgateway.alation.AlationClient;
+import io.github.alationgateway.alation.AlationJobRef;
+import io.github.alationgateway.alation.JobStatusAnswer;
+import io.github.alationgateway.store.JobClaims;
+import io.github.alationgateway.store.JobStore;
+import io.github.alationgateway.store.Outcomes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "gateway.poll.enabled=false")
+class PollLoopResilienceTest {
+
+    @Autowired
+    JobClaims claims;
+
+    @Autowired
+    Outcomes outcomes;
+
+    @Autowired
+    JobStore store;
+
+    @Autowired
+    DecideOutcome decide;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void emptyStore() {
+        jdbc.update("delete from job_logs");
+        jdbc.update("delete from jobs");
+    }
+
+    /** It used to end the claim thread: the replica then looked healthy and never polled again. */
+    @Test
+    void anUnexpectedErrorWhileClaimingDoesNotStopThePoller() {
+        // GIVEN a claim that fails once with something other than a database error
+        TestJobs.insert(jdbc, 3, clock.instant(), Duration.ZERO);
+        AtomicInteger attempts = new AtomicInteger();
+        JobClaims failingOnce = (owner, now, leaseUntil, limit) -> {
+            if (attempts.incrementAndGet() == 1) throw new IllegalStateException("a bug, say");
+            return claims.claimDue(owner, now, leaseUntil, limit);
+        };
+        var poller = poller(failingOnce, new Succeeding());
+        poller.start();
+        try {
+            // THEN it goes on claiming, and the jobs end
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            jdbc.queryForObject("select count(*) from jobs where status = 'SUCCESSFUL'", Integer.class)
+                                    == 3);
+            assertThat(attempts.get()).isGreaterThan(1);
+        } finally {
+            poller.stop();
+        }
+    }
+
+    /**
+     * A replica paused between reading the clock and claiming (GC, SIGSTOP) gets leases that end before a call
+     * could: another replica may hold the job by then, so it must not call Alation for it.
+     */
+    @Test
+    void aClaimWhoseLeaseCannotCoverTheCallIsNotPolled() {
+        // GIVEN claims that come back with 100 ms of lease left, less than the 500 ms request timeout
+        TestJobs.insert(jdbc, 3, clock.instant(), Duration.ZERO);
+        JobClaims late = (owner, now, leaseUntil, limit) ->
+                claims.claimDue(owner, clock.instant(), clock.instant().plusMillis(100), limit);
+        var alation = new Succeeding();
+        var poller = poller(late, alation);
+        poller.start();
+        try {
+            // THEN nothing is sent to Alation while the jobs keep falling due and being claimed
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.queryForObject("select min(version) from jobs", Long.class) >= 3);
+            assertThat(alation.calls.get()).isZero();
+        } finally {
+            poller.stop();
+        }
+    }
+
+    private PollLoop poller(JobClaims jobClaims, AlationClient alation) {
+        return new PollLoop(
+                new PollProperties(
+                        true,
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(200),
+                        Duration.ofHours(1),
+                        Duration.ofSeconds(10),
+                        Duration.ofMillis(500),
+                        4,
+                        50,
+                        Duration.ofMillis(20)),
+                jobClaims,
+                outcomes,
+                alation,
+                decide,
+                new FollowUps(store),
+                clock,
+                "resilient",
+                new SimpleMeterRegistry());
+    }
+
+    static final class Succeeding implements AlationClient {
+
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public Set<String> instances() {
+            return Set.of("default");
+        }
+
+        @Override
+        public JobStatusAnswer fetchStatus(String instance, AlationJobRef job) {
+            calls.incrementAndGet();
+            return new JobStatusAnswer.Status("successful", "done", null);
+        }
+    }
+}
