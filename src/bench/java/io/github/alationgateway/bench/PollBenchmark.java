@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Polls per second, poll lag, database statements per poll and heap, for H2 and PostgreSQL with 1 and 3
- * replicas, against a fake Alation answering after a fixed latency; beside the rate that main's HTTP client
+ * replicas, against a fake Alation answering after a fixed latency; beside the rate that the gateway's HTTP client
  * reaches against the same fake on its own. Run: {@code bench/run.sh} (see there for the settings).
  */
 public final class PollBenchmark {
@@ -39,22 +39,21 @@ public final class PollBenchmark {
     static final int SATURATING_JOBS = Integer.getInteger("bench.saturating-jobs", 20_000);
     static final Duration INTERVAL = Duration.ofSeconds(1);
     /**
-     * main: main's client as it is (HTTP/2 default); http11: the same with HTTP/1.1 pinned (see BenchClient);
-     * lean: the least a client must do (LeanClient), to show what the poller reaches when the client is cheap.
+     * gateway: the gateway's own client, as it runs in production; lean: the least a client must do
+     * (LeanClient), to show what the poller reaches when the client is cheap.
      */
-    static final String CLIENT = System.getProperty("bench.client", "http11");
+    static final String CLIENT = System.getProperty("bench.client", "gateway");
 
-    static final boolean HTTP11 = !"main".equals(CLIENT);
+    static final boolean LEAN = "lean".equals(CLIENT);
 
     static AlationClient client(CountingAlation alation) {
-        if (CLIENT.equals("lean")) return new LeanClient(alation.baseUrl(), Duration.ofSeconds(2));
-        return BenchClient.restClient(alation.baseUrl(), Duration.ofSeconds(2), HTTP11);
+        if (LEAN) return new LeanClient(alation.baseUrl(), Duration.ofSeconds(2));
+        return BenchClient.gatewayClient(alation.baseUrl(), Duration.ofSeconds(2));
     }
 
     static String clientName() {
-        if (CLIENT.equals("lean")) return "a lean JDK HttpClient + Jackson client (bench only, LeanClient)";
-        if (CLIENT.equals("main")) return "main's RestAlationClient as is";
-        return "main's RestAlationClient, HTTP/1.1 pinned";
+        if (LEAN) return "a lean JDK HttpClient + Jackson client (bench only, LeanClient)";
+        return "the gateway's own RestAlationClient";
     }
 
     record Row(
@@ -97,9 +96,9 @@ public final class PollBenchmark {
                     IN_FLIGHT,
                     bare.pollsPerSecond(),
                     bare.cpuMicrosPerPoll());
-            double asIs = rawClient(alation, IN_FLIGHT, false).pollsPerSecond();
+            double asIs = rawClient(alation, IN_FLIGHT).pollsPerSecond();
             System.out.printf(
-                    Locale.ROOT, "main's RestAlationClient as is, alone, %d threads: %.0f polls/s%n", IN_FLIGHT, asIs);
+                    Locale.ROOT, "the gateway's RestAlationClient alone, %d threads: %.0f polls/s%n", IN_FLIGHT, asIs);
             List<Row> rows = new ArrayList<>();
             for (String scenario : SCENARIOS.split(",")) {
                 String[] parts = scenario.trim().split(":");
@@ -142,9 +141,9 @@ public final class PollBenchmark {
         return load(client, threads);
     }
 
-    /** The rate main's client reaches with as many threads as the poller has calls in flight. */
-    static Alone rawClient(CountingAlation alation, int threads, boolean http11) throws InterruptedException {
-        return load(BenchClient.restClient(alation.baseUrl(), Duration.ofSeconds(2), http11), threads);
+    /** The rate the gateway's client reaches with as many threads as the poller has calls in flight. */
+    static Alone rawClient(CountingAlation alation, int threads) throws InterruptedException {
+        return load(BenchClient.gatewayClient(alation.baseUrl(), Duration.ofSeconds(2)), threads);
     }
 
     static Alone load(AlationClient client, int threads) throws InterruptedException {
@@ -189,7 +188,7 @@ public final class PollBenchmark {
                 "--gateway.poll.max-in-flight=" + IN_FLIGHT,
                 "--gateway.poll.batch-size=" + BATCH,
                 "--gateway.instances.default.max-concurrent-requests=1024",
-                "--gateway.instances.default.max-requests-per-second=1000000"));
+                "--gateway.instances.default.max-requests-per-second=0"));
         String schema = null;
         if (database.equals("h2")) {
             args.add("--spring.datasource.url=jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -205,7 +204,7 @@ public final class PollBenchmark {
             args.add("--spring.flyway.schemas=" + schema);
         }
         try (Replicas gateway = new Replicas(
-                replicas, args, () -> client(alation))) {
+                replicas, args, LEAN ? () -> client(alation) : null)) {
             JdbcTemplate jdbc = gateway.bean(JdbcTemplate.class);
 
             // Saturated: far more jobs due each second than the replicas can poll.
@@ -336,7 +335,7 @@ public final class PollBenchmark {
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "Fake Alation answering in %d ms. Client: %s (main's as is, alone: %.0f polls/s)."
+                "Fake Alation answering in %d ms. Client: %s (the gateway's client alone: %.0f polls/s)."
                         + " %d in flight per replica (the client alone: %d threads), claim batch %d; load average"
                         + " at the end %.2f.%n%n",
                 LATENCY_MS,

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * Gateway replicas as whole Spring contexts in this JVM, each with its own connection pool, HTTP client and
@@ -28,12 +29,21 @@ final class Replicas implements AutoCloseable {
 
     private final java.util.function.Supplier<AlationClient> client;
 
+    /** {@code client}: what each replica polls with instead of the gateway's own client; null for its own. */
     Replicas(int count, List<String> args, java.util.function.Supplier<AlationClient> client) {
         this.client = client;
         for (int i = 0; i < count; i++) {
             contexts.add(new SpringApplicationBuilder(GatewayApplication.class)
                     .web(WebApplicationType.NONE)
-                    .initializers(context -> context.getBeanFactory().addBeanPostProcessor(probes()))
+                    .initializers(context -> {
+                        context.getBeanFactory().addBeanPostProcessor(probes());
+                        // A client of the benchmark's own takes the place of the gateway's where the poller
+                        // looks for one; the gateway's stays for its health contributor.
+                        if (client != null && context instanceof GenericApplicationContext generic) {
+                            generic.registerBean(
+                                    "benchAlationClient", AlationClient.class, client, bd -> bd.setPrimary(true));
+                        }
+                    })
                     .run(args.toArray(String[]::new)));
         }
     }
@@ -44,8 +54,6 @@ final class Replicas implements AutoCloseable {
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof DataSource dataSource) return counter.wrap(dataSource);
                 if (bean instanceof JobClaims claims) return measured(claims);
-                // One client per replica, as the gateway has; built by the benchmark so it can pin HTTP/1.1.
-                if (bean instanceof AlationClient) return client.get();
                 return bean;
             }
         };

@@ -6,6 +6,7 @@ import io.github.alationgateway.alation.AlationProperties;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * also use the actuator; health and API docs are public. Anything else that reaches a controller is denied.
  * Stateless bearer keys: no session, no cookies, hence no CSRF, no login form, no basic auth.
  */
+/** Only where there is a web server to protect: replicas in tests and benchmarks may run without one. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     @Bean

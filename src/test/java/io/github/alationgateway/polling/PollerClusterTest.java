@@ -47,6 +47,9 @@ class PollerClusterTest {
         PostgresProperties.register(registry);
         registry.add("gateway.instances.default.base-url", alation::baseUrl);
         registry.add("gateway.instances.default.access-token", () -> "token");
+        // The pollers share this replica's client: its per-instance limits are lifted, as in a load test.
+        registry.add("gateway.instances.default.max-concurrent-requests", () -> "64");
+        registry.add("gateway.instances.default.max-requests-per-second", () -> "0");
     }
 
     @AfterAll
