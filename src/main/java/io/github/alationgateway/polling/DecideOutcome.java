@@ -111,21 +111,7 @@ final class DecideOutcome {
     private Decision deferred(Job job, JobStatusAnswer.Deferred deferred, Instant now) {
         if (expired(job, now)) return expireUnchanged(job, now);
         Instant next = cadence.after(deferred.retryAfter(), now);
-        return new Decision(
-                outcome(
-                        job,
-                        job.status(),
-                        job.alationStatus(),
-                        job.statusReason(),
-                        job.msg(),
-                        job.rawResult(),
-                        null,
-                        job.failureCount(),
-                        job.lastError(),
-                        next,
-                        null,
-                        List.of()),
-                OptionalLong.empty());
+        return unchanged(job, null, job.failureCount(), job.lastError(), next, List.of());
     }
 
     private Decision failed(Job job, String error, int failures, Instant next, Instant now) {
@@ -135,6 +121,12 @@ final class DecideOutcome {
         if (expired(job, now)) {
             return expire(job, job.alationStatus(), job.msg(), job.rawResult(), now, error, logs, failures, error, now);
         }
+        return unchanged(job, now, failures, error, next, logs);
+    }
+
+    /** What Alation last told us stays as it was; only the poll's own bookkeeping moves. */
+    private static Decision unchanged(
+            Job job, Instant polledAt, int failures, String lastError, Instant next, List<LogLine> logs) {
         return new Decision(
                 outcome(
                         job,
@@ -143,9 +135,9 @@ final class DecideOutcome {
                         job.statusReason(),
                         job.msg(),
                         job.rawResult(),
-                        now,
+                        polledAt,
                         failures,
-                        error,
+                        lastError,
                         next,
                         null,
                         logs),

@@ -2,9 +2,9 @@ package io.github.alationgateway.polling;
 
 import io.github.alationgateway.query.JobView;
 import io.github.alationgateway.query.JobViews;
+import io.github.alationgateway.query.VisibleJobs;
 import io.github.alationgateway.store.Job;
 import io.github.alationgateway.store.JobStore;
-import io.github.alationgateway.system.InstanceScope;
 import io.github.alationgateway.system.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -25,14 +25,14 @@ class PollNowController {
 
     private final JobStore store;
     private final JobViews views;
-    private final InstanceScope scope;
+    private final VisibleJobs visibleJobs;
     private final PollTrigger trigger;
     private final Clock clock;
 
-    PollNowController(JobStore store, JobViews views, InstanceScope scope, PollTrigger trigger, Clock clock) {
+    PollNowController(JobStore store, JobViews views, VisibleJobs visibleJobs, PollTrigger trigger, Clock clock) {
         this.store = store;
         this.views = views;
-        this.scope = scope;
+        this.visibleJobs = visibleJobs;
         this.trigger = trigger;
         this.clock = clock;
     }
@@ -56,10 +56,7 @@ class PollNowController {
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/jobs/{id}/poll")
     ResponseEntity<?> pollNow(@Parameter(description = "The gateway's job id") @PathVariable String id) {
-        Job job = store.findById(id)
-                .filter(j -> scope.canSee(j.instance()))
-                .orElseThrow(() ->
-                        Problems.notFound("No job with id '" + (id.length() > 100 ? id.substring(0, 100) : id) + "'"));
+        Job job = visibleJobs.find(id);
         if (job.status().isFinal()) {
             throw Problems.conflict("Job " + id + " has ended (" + job.status().wire() + "); there is nothing to poll");
         }

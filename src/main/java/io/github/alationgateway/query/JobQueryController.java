@@ -40,11 +40,13 @@ class JobQueryController {
     private final JobStore store;
     private final JobViews views;
     private final InstanceScope scope;
+    private final VisibleJobs visibleJobs;
 
-    JobQueryController(JobStore store, JobViews views, InstanceScope scope) {
+    JobQueryController(JobStore store, JobViews views, InstanceScope scope, VisibleJobs visibleJobs) {
         this.store = store;
         this.views = views;
         this.scope = scope;
+        this.visibleJobs = visibleJobs;
     }
 
     record Page(List<JobView> items, String nextCursor) {}
@@ -59,7 +61,7 @@ class JobQueryController {
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
     JobView job(@Parameter(description = "The gateway's job id (not Alation's)") @PathVariable String id) {
-        return views.view(visibleJob(id));
+        return views.view(visibleJobs.find(id));
     }
 
     @Operation(
@@ -72,7 +74,7 @@ class JobQueryController {
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}/logs")
     Logs logs(@Parameter(description = "The gateway's job id") @PathVariable String id) {
-        return new Logs(store.logs(visibleJob(id).id()));
+        return new Logs(store.logs(visibleJobs.find(id).id()));
     }
 
     @Operation(
@@ -147,18 +149,11 @@ class JobQueryController {
         return store.stats(scope.visibleInstances());
     }
 
-    /** Another instance's job answers 404 to a scoped caller, as if it did not exist. */
-    private Job visibleJob(String id) {
-        return store.findById(id)
-                .filter(job -> scope.canSee(job.instance()))
-                .orElseThrow(() -> Problems.notFound("No job with id '" + abbreviate(id) + "'"));
-    }
-
     private static JobStatus status(String value) {
         return JobStatus.parse(value)
                 .orElseThrow(() -> Problems.badField(
                         "status",
-                        "Unknown status '" + abbreviate(value) + "'; one of "
+                        "Unknown status '" + Problems.quote(value) + "'; one of "
                                 + Arrays.stream(JobStatus.values())
                                         .map(JobStatus::wire)
                                         .toList()));
@@ -168,7 +163,7 @@ class JobQueryController {
         return JobKind.parse(value)
                 .orElseThrow(() -> Problems.badField(
                         "kind",
-                        "Unknown kind '" + abbreviate(value) + "'; one of " + Arrays.toString(JobKind.values())));
+                        "Unknown kind '" + Problems.quote(value) + "'; one of " + Arrays.toString(JobKind.values())));
     }
 
     private static Map<String, String> labels(List<String> filters) {
@@ -180,7 +175,7 @@ class JobQueryController {
         for (String filter : filters) {
             int colon = filter.indexOf(':');
             if (colon < 1) {
-                throw Problems.badField("label", "A label filter is key:value, got '" + abbreviate(filter) + "'");
+                throw Problems.badField("label", "A label filter is key:value, got '" + Problems.quote(filter) + "'");
             }
             String key = filter.substring(0, colon);
             String value = filter.substring(colon + 1);
@@ -202,9 +197,5 @@ class JobQueryController {
             throw Problems.badField(
                     name, "'" + name + "' must be an ISO-8601 time with offset, e.g. 2026-11-29T08:00:00Z");
         }
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 100 ? value.substring(0, 100) + "…" : value;
     }
 }

@@ -81,7 +81,8 @@ class RegisterJob {
         }
         if (!configured.contains(requested)) {
             throw Problems.badField(
-                    "instance", "Unknown instance '" + abbreviate(requested) + "': this gateway knows " + configured);
+                    "instance",
+                    "Unknown instance '" + Problems.quote(requested) + "': this gateway knows " + configured);
         }
         return checkScope(requested);
     }
@@ -99,7 +100,7 @@ class RegisterJob {
             named = JobKind.parse(request.kind())
                     .orElseThrow(() -> Problems.badField(
                             "kind",
-                            "Unknown kind '" + abbreviate(request.kind()) + "'; accepted kinds: "
+                            "Unknown kind '" + Problems.quote(request.kind()) + "'; accepted kinds: "
                                     + Arrays.toString(JobKind.values())));
         }
         if (request.method() == null && request.endpoint() == null) {
@@ -118,13 +119,9 @@ class RegisterJob {
         if (named != null && !named.agreesWith(request.method(), request.endpoint())) {
             throw Problems.badField(
                     "kind",
-                    "'kind' " + named + " does not match the call " + abbreviate(request.method()) + " "
-                            + abbreviate(request.endpoint()) + ", which starts " + called);
+                    "'kind' " + named + " does not match the call " + Problems.quote(request.method()) + " "
+                            + Problems.quote(request.endpoint()) + ", which starts " + called);
         }
         return named != null ? named : called;
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 100 ? value.substring(0, 100) + "…" : value;
     }
 }

@@ -30,6 +30,11 @@ public final class Problems {
         return problem(HttpStatus.CONFLICT, detail, null);
     }
 
+    /** A caller's value as a problem detail quotes it: whole when short, cut at 100 characters otherwise. */
+    public static String quote(String value) {
+        return value.length() > 100 ? value.substring(0, 100) + "…" : value;
+    }
+
     private static ErrorResponseException problem(HttpStatus status, String detail, String field) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (field != null) problem.setProperty("field", field);

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 // Controller behaviour only: who may call is tested end to end in the security package.
 @AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(JobQueryController.class)
+@Import(VisibleJobs.class)
 class JobQueryWebTest {
 
     @Autowired
