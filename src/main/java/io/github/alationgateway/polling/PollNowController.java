@@ -1,11 +1,11 @@
 package io.github.alationgateway.polling;
 
-import io.github.alationgateway.query.JobView;
-import io.github.alationgateway.query.JobViews;
-import io.github.alationgateway.query.VisibleJobs;
 import io.github.alationgateway.store.Job;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.system.Problems;
+import io.github.alationgateway.view.JobView;
+import io.github.alationgateway.view.JobViews;
+import io.github.alationgateway.view.VisibleJobs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

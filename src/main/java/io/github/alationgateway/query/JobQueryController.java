@@ -1,15 +1,18 @@
 package io.github.alationgateway.query;
 
 import io.github.alationgateway.details.JobKind;
-import io.github.alationgateway.registration.LabelRules;
 import io.github.alationgateway.store.Job;
 import io.github.alationgateway.store.JobLogEntry;
 import io.github.alationgateway.store.JobQuery;
 import io.github.alationgateway.store.JobStats;
 import io.github.alationgateway.store.JobStatus;
 import io.github.alationgateway.store.JobStore;
+import io.github.alationgateway.store.LabelRules;
 import io.github.alationgateway.system.InstanceScope;
 import io.github.alationgateway.system.Problems;
+import io.github.alationgateway.view.JobView;
+import io.github.alationgateway.view.JobViews;
+import io.github.alationgateway.view.VisibleJobs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

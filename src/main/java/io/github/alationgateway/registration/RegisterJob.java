@@ -5,6 +5,7 @@ import io.github.alationgateway.alation.AlationJobRef;
 import io.github.alationgateway.details.JobKind;
 import io.github.alationgateway.polling.PollTrigger;
 import io.github.alationgateway.store.JobStore;
+import io.github.alationgateway.store.LabelRules;
 import io.github.alationgateway.store.NewJob;
 import io.github.alationgateway.system.InstanceScope;
 import io.github.alationgateway.system.Problems;

@@ -1,7 +1,7 @@
 package io.github.alationgateway.registration;
 
-import io.github.alationgateway.query.JobView;
-import io.github.alationgateway.query.JobViews;
+import io.github.alationgateway.view.JobView;
+import io.github.alationgateway.view.JobViews;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.system.InstanceScope;
+import io.github.alationgateway.view.JobViews;
+import io.github.alationgateway.view.VisibleJobs;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -12,9 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.github.alationgateway.alation.AlationClient;
 import io.github.alationgateway.polling.PollTrigger;
-import io.github.alationgateway.query.JobViews;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.system.InstanceScope;
+import io.github.alationgateway.view.JobViews;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.github.alationgateway.query;
+package io.github.alationgateway.view;
 
 import io.github.alationgateway.details.JobDetails;
 import io.github.alationgateway.store.JobStatus;

@@ -1,4 +1,4 @@
-package io.github.alationgateway.registration;
+package io.github.alationgateway.store;
 
 import io.github.alationgateway.system.Problems;
 import java.util.Map;
@@ -15,7 +15,7 @@ public final class LabelRules {
 
     private LabelRules() {}
 
-    static Map<String, String> check(Map<String, String> labels) {
+    public static Map<String, String> check(Map<String, String> labels) {
         if (labels == null) return Map.of();
         if (labels.size() > MAX_LABELS) {
             throw Problems.badField("labels", "At most " + MAX_LABELS + " labels are allowed, got " + labels.size());
