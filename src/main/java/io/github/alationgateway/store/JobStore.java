@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,10 +22,12 @@ public class JobStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final ObjectProvider<StatusChanges> listeners;
 
-    JobStore(JdbcClient jdbc, TransactionTemplate tx) {
+    JobStore(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<StatusChanges> listeners) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.listeners = listeners;
     }
 
     /** The outcome of a registration: the job, and whether this call created it. */
@@ -35,9 +38,20 @@ public class JobStore {
      * races between requests and between replicas: whoever loses the insert reads the winner's row.
      */
     public Registration register(NewJob job, String registeredMessage) {
+        return register(job, registeredMessage, null);
+    }
+
+    /** As {@link #register(NewJob, String)}, with a callback stored with a new job; null for none. */
+    public Registration register(NewJob job, String registeredMessage, JobCallback callback) {
         String id = UUID.randomUUID().toString();
         try {
-            tx.executeWithoutResult(status -> insert(id, job, registeredMessage));
+            tx.executeWithoutResult(status -> {
+                insert(id, job, registeredMessage);
+                if (callback != null) JobCallback.insert(jdbc, id, callback);
+                List<StatusChanges.StatusChange> changes =
+                        List.of(new StatusChanges.StatusChange(id, null, JobStatus.PENDING));
+                listeners.orderedStream().forEach(listener -> listener.changed(changes));
+            });
             return new Registration(findById(id).orElseThrow(), true);
         } catch (DuplicateKeyException e) {
             return new Registration(
@@ -82,6 +96,32 @@ public class JobStore {
                 .param(id)
                 .query(JobRows.JOB)
                 .optional();
+    }
+
+    /** The jobs with these ids, in no particular order; ids of jobs that do not exist are left out. */
+    public List<Job> findAllById(Collection<String> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("select " + JobRows.COLUMNS + " from jobs where id in (:ids)")
+                .param("ids", ids)
+                .query(JobRows.JOB)
+                .list();
+    }
+
+    /**
+     * Locks a job's row until the end of the current transaction. Two transactions that each end one member of a
+     * chain lock its root first, so that the second sees what the first wrote and exactly one of them sees the
+     * whole chain final.
+     */
+    public Optional<Job> lockForUpdate(String id) {
+        return jdbc.sql("select " + JobRows.COLUMNS + " from jobs where id = ? for update")
+                .param(id)
+                .query(JobRows.JOB)
+                .optional();
+    }
+
+    /** The callbacks of those of these jobs that have one. */
+    public Map<String, JobCallback> callbacksOf(Collection<String> jobIds) {
+        return JobCallback.of(jdbc, jobIds);
     }
 
     public Optional<Job> findByAlationKey(String instance, String alationKey) {

@@ -1,6 +1,8 @@
 package io.github.alationgateway.view;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.alationgateway.details.JobDetails;
+import io.github.alationgateway.store.JobCallback;
 import io.github.alationgateway.store.JobStatus;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A job as the API shows it. {@code chainStatus} is where the job and its follow-up jobs stand together: a
- * client is done when it is final.
+ * client is done when it is final. {@code callback} ("notify" on the wire) is the job's own callback, null when it has none.
  */
 public record JobView(
         String id,
@@ -31,4 +33,5 @@ public record JobView(
         Instant finishedAt,
         String parentId,
         List<String> followUpIds,
-        JobStatus chainStatus) {}
+        JobStatus chainStatus,
+        @JsonProperty("notify") JobCallback callback) {}
