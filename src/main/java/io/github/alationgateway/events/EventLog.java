@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,6 +50,18 @@ public class EventLog {
                 .param(id)
                 .query(EVENT)
                 .optional();
+    }
+
+    /** The events with these ids that are still retained, by id. */
+    public Map<String, StoredEvent> byIds(Collection<String> ids) {
+        Map<String, StoredEvent> events = new HashMap<>();
+        if (ids.isEmpty()) return events;
+        jdbc.sql("select " + COLUMNS + " from job_events where id in (:ids)")
+                .param("ids", ids)
+                .query(EVENT)
+                .list()
+                .forEach(event -> events.put(event.id(), event));
+        return events;
     }
 
     /** The oldest seq still retained; empty when the log is empty. A resume point below it has lost events. */

@@ -100,6 +100,9 @@ class SecurityConfiguration {
                                 pathPattern("/swagger-ui.html"),
                                 pathPattern("/swagger-ui/**"))
                         .permitAll()
+                        // Webhook endpoints and their deliveries: operators' business, admin keys only.
+                        .requestMatchers(pathPattern("/api/v1/webhooks"), pathPattern("/api/v1/webhooks/**"))
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers(pathPattern(HttpMethod.GET, "/api/v1/**"))
                         .hasRole(Role.READER.name())
                         .requestMatchers(
