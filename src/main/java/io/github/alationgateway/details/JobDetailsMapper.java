@@ -31,7 +31,9 @@ public class JobDetailsMapper {
                     RDBMS_COLUMN_POST,
                     RDBMS_SCHEMA_PATCH,
                     RDBMS_TABLE_PATCH,
-                    RDBMS_COLUMN_PATCH -> JobDetailsRdbms.of(status, msg, raw);
+                    RDBMS_COLUMN_PATCH,
+                    RDBMS_COLUMN_CHILDREN_PATCH,
+                    RDBMS_ROOT_COLUMN_CHILDREN_PATCH -> JobDetailsRdbms.of(status, msg, raw);
             case VIRTUAL_DATASOURCE_POST -> JobDetailsVirtualDatasourcePost.of(status, msg, raw);
             case DATA_QUALITY_FIELDS_POST,
                     DATA_QUALITY_FIELDS_DELETE,
@@ -48,6 +50,12 @@ public class JobDetailsMapper {
                     BUSINESS_POLICY_PUT,
                     CUSTOM_FIELD_VALUE_ASYNC_PUT,
                     VIRTUAL_FILESYSTEM_POST,
+                    BI_FOLDER_POST,
+                    BI_REPORT_POST,
+                    BI_REPORT_COLUMN_POST,
+                    DOMAIN_DELETE,
+                    DOMAIN_MEMBERSHIP_POST,
+                    LINEAGE_POST,
                     GENERIC -> new GenericJobDetails(status, msg, raw);
         };
     }

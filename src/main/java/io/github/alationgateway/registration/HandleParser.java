@@ -1,7 +1,9 @@
 package io.github.alationgateway.registration;
 
 import io.github.alationgateway.alation.AlationJobRef;
+import io.github.alationgateway.details.JobKind;
 import java.math.BigInteger;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,10 +17,33 @@ final class HandleParser {
     static final int MAX_NAME_LENGTH = 1000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * The {@code task.type} of Alation's business policy answers, and the kind of the call that starts such a task:
+     * a client that names neither a kind nor the call still gets its job typed.
+     */
+    private static final Map<String, JobKind> KIND_BY_TASK_TYPE = Map.of(
+            "BUSINESS_POLICY_BULK_CREATE", JobKind.BUSINESS_POLICY_POST,
+            "BUSINESS_POLICY_BULK_UPDATE", JobKind.BUSINESS_POLICY_PUT);
+
     private HandleParser() {}
+
+    /** The job an answer names, and the kind the answer itself names (null when it names none). */
+    record Handle(AlationJobRef ref, JobKind namedKind) {}
 
     /** The job the answer names, or an exception whose message tells the client what was wrong. */
     static AlationJobRef parse(JsonNode response) {
+        return handle(response).ref();
+    }
+
+    /** Like {@link #parse}, and also the kind that a business policy task's {@code type} names. */
+    static Handle handle(JsonNode response) {
+        response = object(response);
+        JsonNode type = response.path("task").path("type");
+        JobKind named = type.isString() ? KIND_BY_TASK_TYPE.get(type.asString().strip()) : null;
+        return new Handle(ref(response), named);
+    }
+
+    private static JsonNode object(JsonNode response) {
         if (response == null || response.isNull() || response.isMissingNode()) {
             throw new InvalidHandle("'response' is required: send the JSON Alation answered when the job started");
         }
@@ -28,6 +53,10 @@ final class HandleParser {
         if (!response.isObject()) {
             throw new InvalidHandle("'response' must be the JSON object Alation answered, e.g. {\"job_id\": 813}");
         }
+        return response;
+    }
+
+    private static AlationJobRef ref(JsonNode response) {
         if (response.has("job_id")) return byId(response.get("job_id"), "response.job_id");
         if (response.path("task").has("id")) return byId(response.get("task").get("id"), "response.task.id");
         if (response.path("job").has("id")) return byId(response.get("job").get("id"), "response.job.id");

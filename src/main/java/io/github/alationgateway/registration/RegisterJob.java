@@ -48,14 +48,18 @@ class RegisterJob {
 
     JobStore.Registration register(RegistrationRequest request, String registeredBy) {
         if (request == null) throw Problems.badRequest("The request body is empty: send {\"response\": {...}}");
-        AlationJobRef ref;
+        HandleParser.Handle handle;
         try {
-            ref = HandleParser.parse(request.response());
+            handle = HandleParser.handle(request.response());
         } catch (HandleParser.InvalidHandle e) {
             throw Problems.badField("response", e.getMessage());
         }
+        AlationJobRef ref = handle.ref();
         String instance = instance(request.instance());
         JobKind kind = kind(request);
+        if (request.kind() == null && request.endpoint() == null && handle.namedKind() != null) {
+            kind = handle.namedKind();
+        }
         Map<String, String> labels = LabelRules.check(request.labels());
         var registration = store.register(
                 new NewJob(instance, ref, kind, labels, registeredBy, null, clock.instant()),

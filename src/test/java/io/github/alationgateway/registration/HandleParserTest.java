@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alationgateway.alation.AlationJobRef;
+import io.github.alationgateway.details.JobKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,6 +64,30 @@ class HandleParserTest {
     void anythingElseIsRefusedWithAReason(String response, String reason) {
         JsonNode node = JSON.readTree(response);
         assertThatThrownBy(() -> HandleParser.parse(node)).hasMessageContaining(reason);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"task\": {\"id\": 23739, \"type\": \"BUSINESS_POLICY_BULK_CREATE\"}}  | BUSINESS_POLICY_POST",
+                "{\"task\": {\"id\": 23740, \"type\": \"BUSINESS_POLICY_BULK_UPDATE\"}}  | BUSINESS_POLICY_PUT",
+                "\"{\\\"task\\\": {\\\"id\\\": 5, \\\"type\\\": \\\"BUSINESS_POLICY_BULK_UPDATE\\\"}}\" | BUSINESS_POLICY_PUT",
+            })
+    void aBusinessPolicyTaskNamesItsKind(String response, JobKind kind) {
+        assertThat(HandleParser.handle(JSON.readTree(response)).namedKind()).isEqualTo(kind);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"task\": {\"id\": 23739, \"type\": \"BUSINESS_POLICY_BULK_DELETE\"}}",
+                "{\"task\": {\"id\": 23739, \"type\": 7}}",
+                "{\"task\": {\"id\": 23739}}",
+                "{\"job_id\": 1, \"type\": \"BUSINESS_POLICY_BULK_CREATE\"}"
+            })
+    void otherAnswersNameNoKind(String response) {
+        assertThat(HandleParser.handle(JSON.readTree(response)).namedKind()).isNull();
     }
 
     @org.junit.jupiter.api.Test
