@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,7 @@ public class JobDetailsMapper {
             case DOCUMENT_HUB_FOLDER_DELETE -> JobDetailsDocumentHubFolderDelete.of(status, msg, raw);
             case DATAFLOW_POST, DATAFLOW_PATCH -> JobDetailsDataflowPost.of(status, msg, raw);
             case DATAFLOW_DELETE -> JobDetailsDataflowDelete.of(status, msg, raw);
+            case DATA_DICTIONARY_UPLOAD -> DataDictionaryTaskDetails.of(status, msg, raw);
             case BUSINESS_POLICY_POST,
                     BUSINESS_POLICY_PUT,
                     CUSTOM_FIELD_VALUE_ASYNC_PUT,
@@ -58,6 +60,20 @@ public class JobDetailsMapper {
                     LINEAGE_POST,
                     GENERIC -> new GenericJobDetails(status, msg, raw);
         };
+    }
+
+    /** Whether Alation tells how far jobs of this kind have come. */
+    public boolean hasProgress(JobKind kind) {
+        return kind == JobKind.DATA_DICTIONARY_UPLOAD;
+    }
+
+    /**
+     * How far the job has come, when Alation says: the batches of a data dictionary upload. {@code rawResult} is
+     * the result as stored; empty for every other kind, whose status answers carry no progress.
+     */
+    public Optional<JobProgress> progress(JobKind kind, JsonNode rawResult) {
+        if (!hasProgress(kind)) return Optional.empty();
+        return DataDictionaryTaskDetails.progress(rawResult);
     }
 
     /**

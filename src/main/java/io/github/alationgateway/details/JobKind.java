@@ -58,6 +58,18 @@ public enum JobKind {
     DOMAIN_MEMBERSHIP_POST("JobDetails", post("/integration/v2/domain/membership/")),
     // Alation's jobs API page lists the Lineage API among those that answer a job name; this is its upload call.
     LINEAGE_POST("JobDetails", post("/integration/v2/lineage/")),
+    // Tracked through Alation's data dictionary task API (by a UUID), not its job API. One call per object type
+    // Allie-SDK uploads to: the type is a word in the path, which call matching does not generalise.
+    DATA_DICTIONARY_UPLOAD(
+            "DataDictionaryTaskDetails",
+            put("/integration/v1/data_dictionary/data/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/schema/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/table/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/glossary_v3/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/bi_server/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/bi_folder/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/bi_report/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/bi_datasource/{oid}/upload/")),
     /** Any other call: details carry the result exactly as Alation sent it. */
     GENERIC("JobDetails");
 

@@ -48,18 +48,17 @@ class RegisterJob {
 
     JobStore.Registration register(RegistrationRequest request, String registeredBy) {
         if (request == null) throw Problems.badRequest("The request body is empty: send {\"response\": {...}}");
+        JobKind told = kind(request);
+        boolean toldAnything = request.kind() != null || request.endpoint() != null;
         HandleParser.Handle handle;
         try {
-            handle = HandleParser.handle(request.response());
+            handle = HandleParser.handle(request.response(), toldAnything ? told : null);
         } catch (HandleParser.InvalidHandle e) {
             throw Problems.badField("response", e.getMessage());
         }
         AlationJobRef ref = handle.ref();
+        JobKind kind = handle.kind();
         String instance = instance(request.instance());
-        JobKind kind = kind(request);
-        if (request.kind() == null && request.endpoint() == null && handle.namedKind() != null) {
-            kind = handle.namedKind();
-        }
         Map<String, String> labels = LabelRules.check(request.labels());
         var registration = store.register(
                 new NewJob(instance, ref, kind, labels, registeredBy, null, clock.instant()),

@@ -46,15 +46,16 @@ public class JobStore {
     }
 
     private void insert(String id, NewJob job, String registeredMessage) {
-        jdbc.sql("insert into jobs (id, instance, alation_key, alation_job_id, alation_job_name, kind, status,"
-                        + " registered_by, registered_at, next_poll_at, parent_id, version)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+        jdbc.sql("insert into jobs (id, instance, alation_key, alation_job_id, alation_job_name, alation_task_id,"
+                        + " kind, status, registered_by, registered_at, next_poll_at, parent_id, version)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
                 .params(
                         id,
                         job.instance(),
                         job.ref().key(),
                         job.ref().id(),
                         job.ref().name(),
+                        job.ref().taskId(),
                         job.kind().name(),
                         JobStatus.PENDING.name(),
                         job.registeredBy(),
@@ -169,6 +170,7 @@ public class JobStore {
         where(sql, params, "j.instance = :instance", "instance", query.instance());
         where(sql, params, "j.alation_job_id = :alationJobId", "alationJobId", query.alationJobId());
         where(sql, params, "j.alation_job_name = :alationJobName", "alationJobName", query.alationJobName());
+        where(sql, params, "j.alation_task_id = :alationTaskId", "alationTaskId", query.alationTaskId());
         where(sql, params, "j.registered_at >= :after", "after", JobRows.timestamp(query.registeredAfter()));
         where(sql, params, "j.registered_at < :before", "before", JobRows.timestamp(query.registeredBefore()));
         if (query.visibleInstances() != null) {

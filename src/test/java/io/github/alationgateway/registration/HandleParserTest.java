@@ -75,7 +75,7 @@ class HandleParserTest {
                 "\"{\\\"task\\\": {\\\"id\\\": 5, \\\"type\\\": \\\"BUSINESS_POLICY_BULK_UPDATE\\\"}}\" | BUSINESS_POLICY_PUT",
             })
     void aBusinessPolicyTaskNamesItsKind(String response, JobKind kind) {
-        assertThat(HandleParser.handle(JSON.readTree(response)).namedKind()).isEqualTo(kind);
+        assertThat(HandleParser.handle(JSON.readTree(response), null).kind()).isEqualTo(kind);
     }
 
     @ParameterizedTest
@@ -87,7 +87,60 @@ class HandleParserTest {
                 "{\"job_id\": 1, \"type\": \"BUSINESS_POLICY_BULK_CREATE\"}"
             })
     void otherAnswersNameNoKind(String response) {
-        assertThat(HandleParser.handle(JSON.readTree(response)).namedKind()).isNull();
+        assertThat(HandleParser.handle(JSON.readTree(response), null).kind()).isEqualTo(JobKind.GENERIC);
+    }
+
+    private static final String TASK = "68575488-5FAD-4117-927f-1e23576e733a";
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "{\"task\": {\"id\": \"" + TASK + "\", \"type\": \"COMMIT_TO_CATALOG\"}} | null",
+                "{\"task\": {\"id\": \"" + TASK + "\"}}                                      | GENERIC",
+                "{\"task\": {\"id\": \" " + TASK + " \"}}                                    | DATA_DICTIONARY_UPLOAD",
+                "{\"id\": \"" + TASK + "\", \"state\": \"PROCESSING\"}                     | null",
+            })
+    void aUuidTaskIsADataDictionaryUploadWhateverLittleTheClientSaid(String response, JobKind told) {
+        HandleParser.Handle handle = HandleParser.handle(JSON.readTree(response), told);
+
+        assertThat(handle.kind()).isEqualTo(JobKind.DATA_DICTIONARY_UPLOAD);
+        assertThat(handle.ref().taskId()).isEqualTo(TASK.toLowerCase(java.util.Locale.ROOT));
+        assertThat(handle.ref().key()).isEqualTo("task:" + TASK.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "{\"task\": {\"id\": 23739}}        | BUSINESS_POLICY_POST | 23739",
+                "{\"task\": {\"id\": \"23739\"}}  | null                 | 23739",
+                "{\"task\": {\"id\": 23739}}        | GENERIC              | 23739",
+            })
+    void aNumberedTaskIsAJobOfTheJobApi(String response, JobKind told, long id) {
+        HandleParser.Handle handle = HandleParser.handle(JSON.readTree(response), told);
+
+        assertThat(handle.ref()).isEqualTo(AlationJobRef.ofId(id));
+        assertThat(handle.kind()).isEqualTo(told == null ? JobKind.GENERIC : told);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "{\"task\": {\"id\": \"" + TASK + "\"}}  | BUSINESS_POLICY_POST   | send kind DATA_DICTIONARY_UPLOAD",
+                "{\"task\": {\"id\": 23739}}               | DATA_DICTIONARY_UPLOAD | must be the UUID of a data dictionary upload task",
+                "{\"job_id\": 813}                           | DATA_DICTIONARY_UPLOAD | tracked by its task",
+                "{\"task\": {\"id\": \"68575488-5fad\"}} | null                   | a UUID (a data dictionary upload task)",
+                "{\"task\": {\"id\": true}}                | GENERIC                | a whole number (a job of Alation's job API",
+            })
+    void aHandleThatFitsNeitherTheKindNorAnyShapeIsRefusedSayingWhatToSend(
+            String response, JobKind told, String reason) {
+        JsonNode node = JSON.readTree(response);
+        assertThatThrownBy(() -> HandleParser.handle(node, told)).hasMessageContaining(reason);
     }
 
     @org.junit.jupiter.api.Test
