@@ -33,7 +33,7 @@ public record Job(
         long version,
         String alationTaskId) {
 
-    /** A job of Alation's job API, which has no task id. */
+    /** A job of Alation's job API, which has no task id. Code that copies a job must use the full form. */
     public Job(
             String id,
             String instance,
