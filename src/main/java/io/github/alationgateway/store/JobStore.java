@@ -84,6 +84,15 @@ public class JobStore {
                 .optional();
     }
 
+    /** The jobs with these ids, in no particular order; ids of jobs that do not exist are left out. */
+    public List<Job> findAllById(Collection<String> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("select " + JobRows.COLUMNS + " from jobs where id in (:ids)")
+                .param("ids", ids)
+                .query(JobRows.JOB)
+                .list();
+    }
+
     public Optional<Job> findByAlationKey(String instance, String alationKey) {
         return jdbc.sql("select " + JobRows.COLUMNS + " from jobs where instance = ? and alation_key = ?")
                 .params(instance, alationKey)
@@ -112,6 +121,35 @@ public class JobStore {
                         .add(job));
         return followUps;
     }
+
+    /**
+     * Where each of these jobs and its follow-ups stand, in one statement however many ids: what waiting clients
+     * need, and nothing else, since it is asked for every waited job several times a second. Ids of jobs that do
+     * not exist are left out.
+     */
+    public Map<String, ChainProgress> progressOf(Collection<String> ids) {
+        Map<String, JobStatus> statuses = new LinkedHashMap<>();
+        Map<String, Boolean> followUpsFinal = new LinkedHashMap<>();
+        if (ids.isEmpty()) return Map.of();
+        jdbc.sql("select id, status, 0 from jobs where id in (:ids)"
+                        + " union all select parent_id, status, 1 from jobs where parent_id in (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    JobStatus status = JobStatus.valueOf(rs.getString(2));
+                    if (rs.getInt(3) == 0) {
+                        statuses.put(rs.getString(1), status);
+                    } else {
+                        followUpsFinal.merge(rs.getString(1), status.isFinal(), Boolean::logicalAnd);
+                    }
+                });
+        Map<String, ChainProgress> progress = new LinkedHashMap<>();
+        statuses.forEach((id, status) ->
+                progress.put(id, new ChainProgress(status, status.isFinal() && followUpsFinal.getOrDefault(id, true))));
+        return progress;
+    }
+
+    /** A job's status, and whether it and all its follow-ups are final (its {@code chain_status} is final). */
+    public record ChainProgress(JobStatus status, boolean chainFinal) {}
 
     public Map<String, Map<String, String>> labelsOf(Collection<String> jobIds) {
         Map<String, Map<String, String>> labels = new LinkedHashMap<>();
