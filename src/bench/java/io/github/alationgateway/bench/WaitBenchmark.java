@@ -1,6 +1,8 @@
 package io.github.alationgateway.bench;
 
 import io.github.alationgateway.GatewayApplication;
+import io.github.alationgateway.waiting.JobWaits;
+import io.github.alationgateway.waiting.WaitFor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -108,6 +110,8 @@ public final class WaitBenchmark {
             warm.awaitAnswers(1, Duration.ofSeconds(10));
         }
         long heapBefore = usedHeapAfterGc();
+        ownCost(gateway, ids, heapBefore);
+        heapBefore = usedHeapAfterGc();
         try (Clients clients = new Clients(port)) {
             for (int from = 0; from < ids.size(); from += 100) {
                 clients.open(ids.subList(from, Math.min(ids.size(), from + 100)), "120s");
@@ -128,6 +132,7 @@ public final class WaitBenchmark {
                     (heapOpen - heapBefore) / 1048576.0,
                     (heapOpen - heapBefore) / 1024.0 / open);
 
+            if (Boolean.getBoolean("bench.histogram")) histogram();
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpuBefore = os.getProcessCpuTime();
             Thread.sleep(10_000);
@@ -151,6 +156,27 @@ public final class WaitBenchmark {
                 Locale.ROOT,
                 "Load average at the end: %.2f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * The gateway's own share of a wait, without HTTP: the same waits opened straight on {@link JobWaits}. What an
+     * open HTTP request costs the web server comes on top (Tomcat's buffers of a request in progress).
+     */
+    private static void ownCost(ConfigurableApplicationContext gateway, List<String> ids, long heapBefore)
+            throws InterruptedException {
+        JobWaits waits = gateway.getBean(JobWaits.class);
+        MeterRegistry meters = gateway.getBean(MeterRegistry.class);
+        List<Object> held = new ArrayList<>();
+        for (String id : ids) held.add(waits.awaitOne(id, WaitFor.JOB, Duration.ofSeconds(30)));
+        long heapOpen = usedHeapAfterGc();
+        System.out.printf(
+                Locale.ROOT,
+                "%,d waits opened without HTTP: %.1f MB more heap, %.2f KB a wait (the gateway's own share)%n",
+                held.size(),
+                (heapOpen - heapBefore) / 1048576.0,
+                (heapOpen - heapBefore) / 1024.0 / held.size());
+        while (meters.get("gateway.waits.open").gauge().value() > 0) Thread.sleep(200);
+        held.clear();
     }
 
     private static void report(String label, Clients clients, List<String> ids) {
@@ -204,6 +230,17 @@ public final class WaitBenchmark {
                         + " values (?, 'default', ?, ?, 'GENERIC', 'RUNNING', ?, 0)",
                 rows);
         return ids;
+    }
+
+    /** What the heap holds while the waits are open, largest first ({@code -Dbench.histogram=true}). */
+    private static void histogram() throws Exception {
+        Process jmap = new ProcessBuilder("jmap", "-histo:live", Long.toString(ProcessHandle.current().pid()))
+                .redirectErrorStream(true)
+                .start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(jmap.getInputStream()))) {
+            lines.lines().limit(40).forEach(System.out::println);
+        }
+        jmap.waitFor();
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

@@ -123,32 +123,35 @@ public class JobStore {
     }
 
     /**
-     * Where each of these jobs and its follow-ups stand, in one statement however many ids: what waiting clients
-     * need, and nothing else, since it is asked for every waited job several times a second. Ids of jobs that do
-     * not exist are left out.
+     * Where each of these jobs stands, and, with {@code withFollowUps}, whether its chain is final: what waiting
+     * clients need and nothing else, since it is asked for every waited job several times a second. One statement
+     * however many ids. Ids of jobs that do not exist are left out.
      */
-    public Map<String, ChainProgress> progressOf(Collection<String> ids) {
+    public Map<String, ChainProgress> progressOf(Collection<String> ids, boolean withFollowUps) {
         Map<String, JobStatus> statuses = new LinkedHashMap<>();
         Map<String, Boolean> followUpsFinal = new LinkedHashMap<>();
         if (ids.isEmpty()) return Map.of();
-        jdbc.sql("select id, status, 0 from jobs where id in (:ids)"
-                        + " union all select parent_id, status, 1 from jobs where parent_id in (:ids)")
-                .param("ids", ids)
-                .query(rs -> {
-                    JobStatus status = JobStatus.valueOf(rs.getString(2));
-                    if (rs.getInt(3) == 0) {
-                        statuses.put(rs.getString(1), status);
-                    } else {
-                        followUpsFinal.merge(rs.getString(1), status.isFinal(), Boolean::logicalAnd);
-                    }
-                });
+        String sql = "select id, status, 0 from jobs where id in (:ids)"
+                + (withFollowUps ? " union all select parent_id, status, 1 from jobs where parent_id in (:ids)" : "");
+        jdbc.sql(sql).param("ids", ids).query(rs -> {
+            JobStatus status = JobStatus.valueOf(rs.getString(2));
+            if (rs.getInt(3) == 0) {
+                statuses.put(rs.getString(1), status);
+            } else {
+                followUpsFinal.merge(rs.getString(1), status.isFinal(), Boolean::logicalAnd);
+            }
+        });
         Map<String, ChainProgress> progress = new LinkedHashMap<>();
-        statuses.forEach((id, status) ->
-                progress.put(id, new ChainProgress(status, status.isFinal() && followUpsFinal.getOrDefault(id, true))));
+        statuses.forEach((id, status) -> progress.put(
+                id,
+                new ChainProgress(status, withFollowUps && status.isFinal() && followUpsFinal.getOrDefault(id, true))));
         return progress;
     }
 
-    /** A job's status, and whether it and all its follow-ups are final (its {@code chain_status} is final). */
+    /**
+     * A job's status, and whether it and all its follow-ups are final (its {@code chain_status} is final); false
+     * when not asked for.
+     */
     public record ChainProgress(JobStatus status, boolean chainFinal) {}
 
     public Map<String, Map<String, String>> labelsOf(Collection<String> jobIds) {

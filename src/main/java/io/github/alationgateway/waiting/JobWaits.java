@@ -131,7 +131,7 @@ public class JobWaits implements SmartLifecycle {
         result.onTimeout(() -> waiter.answer(current(waiter), "timeout"));
         result.onError(e -> waiter.abandon());
         result.onCompletion(waiter::abandon);
-        Map<String, ChainProgress> progress = progressOf(waiter.ids);
+        Map<String, ChainProgress> progress = progressOf(List.of(waiter));
         if (waiter.reached(progress) || timeout.isZero() || !running) {
             waiter.answer(
                     answerOf(waiter, progress, viewsOf(waiter.ids)), waiter.reached(progress) ? "ended" : "timeout");
@@ -155,9 +155,7 @@ public class JobWaits implements SmartLifecycle {
         if (open.isEmpty()) return;
         List<Waiter> waiters = List.copyOf(open);
         Instant now = clock.instant();
-        Set<String> ids = new LinkedHashSet<>();
-        waiters.forEach(w -> ids.addAll(w.ids));
-        Map<String, ChainProgress> progress = progressOf(ids);
+        Map<String, ChainProgress> progress = progressOf(waiters);
         List<Waiter> over = waiters.stream()
                 .filter(w -> w.reached(progress) || !now.isBefore(w.deadline))
                 .toList();
@@ -172,7 +170,7 @@ public class JobWaits implements SmartLifecycle {
     }
 
     private Answer current(Waiter waiter) {
-        Map<String, ChainProgress> progress = progressOf(waiter.ids);
+        Map<String, ChainProgress> progress = progressOf(List.of(waiter));
         return answerOf(waiter, progress, viewsOf(waiter.ids));
     }
 
@@ -182,14 +180,25 @@ public class JobWaits implements SmartLifecycle {
                 waiter.ids.stream().map(jobs::get).filter(Objects::nonNull).toList());
     }
 
-    private Map<String, ChainProgress> progressOf(Set<String> ids) {
-        return progressOf(List.copyOf(ids));
+    /**
+     * Where the waiters' jobs stand. Follow-ups are read only for the jobs waited for as a chain: most waits are for
+     * one job, and this runs several times a second.
+     */
+    private Map<String, ChainProgress> progressOf(List<Waiter> waiters) {
+        Set<String> jobs = new LinkedHashSet<>();
+        Set<String> chains = new LinkedHashSet<>();
+        waiters.forEach(w -> (w.target == WaitFor.CHAIN ? chains : jobs).addAll(w.ids));
+        jobs.removeAll(chains);
+        Map<String, ChainProgress> progress = new HashMap<>();
+        progress.putAll(progressOf(List.copyOf(jobs), false));
+        progress.putAll(progressOf(List.copyOf(chains), true));
+        return progress;
     }
 
-    private Map<String, ChainProgress> progressOf(List<String> ids) {
+    private Map<String, ChainProgress> progressOf(List<String> ids, boolean withFollowUps) {
         Map<String, ChainProgress> progress = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
-            progress.putAll(store.progressOf(ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+            progress.putAll(store.progressOf(ids.subList(from, Math.min(ids.size(), from + CHUNK)), withFollowUps));
         }
         return progress;
     }
