@@ -72,6 +72,8 @@ public class JobViews {
                 job.parentId(),
                 followUps.stream().map(Job::id).toList(),
                 chainStatus(job, followUps),
+                job.alationTaskId(),
+                details.progress(job.kind(), raw).orElse(null),
                 notify);
     }
 
