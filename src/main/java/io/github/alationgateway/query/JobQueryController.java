@@ -27,6 +27,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -143,6 +144,9 @@ class JobQueryController {
             @Parameter(description = "Alation's job name, for jobs started by name (e.g. MetadataExtraction#...)")
                     @RequestParam(name = "alation_job_name", required = false)
                     String alationJobName,
+            @Parameter(description = "The UUID of Alation's data dictionary upload task")
+                    @RequestParam(name = "alation_task_id", required = false)
+                    String alationTaskId,
             @Parameter(description = "key:value; repeat the parameter to require several labels")
                     @RequestParam(name = "label", required = false)
                     List<String> label,
@@ -172,7 +176,8 @@ class JobQueryController {
                 instant("registered_before", registeredBefore),
                 cursor == null ? null : PageCursor.decode(cursor),
                 size + 1,
-                scope.visibleInstances());
+                scope.visibleInstances(),
+                alationTaskId == null ? null : alationTaskId.strip().toLowerCase(Locale.ROOT));
         List<Job> jobs = store.list(query);
         String next = null;
         if (jobs.size() > size) {

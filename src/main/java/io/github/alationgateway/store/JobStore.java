@@ -185,6 +185,7 @@ public class JobStore {
         where(sql, params, "j.instance = :instance", "instance", query.instance());
         where(sql, params, "j.alation_job_id = :alationJobId", "alationJobId", query.alationJobId());
         where(sql, params, "j.alation_job_name = :alationJobName", "alationJobName", query.alationJobName());
+        where(sql, params, "j.alation_task_id = :alationTaskId", "alationTaskId", query.alationTaskId());
         where(sql, params, "j.registered_at >= :after", "after", JobRows.timestamp(query.registeredAfter()));
         where(sql, params, "j.registered_at < :before", "before", JobRows.timestamp(query.registeredBefore()));
         if (query.visibleInstances() != null) {
