@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +22,12 @@ public class Outcomes {
     private final TransactionTemplate tx;
     private final ObjectProvider<StatusChanges> listeners;
 
+    /** Without listeners: writes outcomes and tells no one (tests and benchmarks of the poller alone). */
+    public Outcomes(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this(jdbc, tx, new StaticListableBeanFactory().getBeanProvider(StatusChanges.class));
+    }
+
+    @Autowired
     Outcomes(JdbcTemplate jdbc, TransactionTemplate tx, ObjectProvider<StatusChanges> listeners) {
         this.jdbc = jdbc;
         this.tx = tx;
