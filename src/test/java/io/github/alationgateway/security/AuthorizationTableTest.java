@@ -72,7 +72,16 @@ class AuthorizationTableTest extends SecuredGateway {
             new Call("GET", "/api/v1/kinds", "/api/v1/kinds", null),
             // A read sent as a POST: readers may wait.
             new Call("POST", "/api/v1/jobs/wait", "/api/v1/jobs/wait", "{\"ids\": [\"{id}\"], \"timeout\": \"0s\"}"),
-            new Call("GET", "/api/v1/jobs/{id}", "/api/v1/jobs/{id}?wait=0s", null));
+            new Call("GET", "/api/v1/jobs/{id}", "/api/v1/jobs/{id}?wait=0s", null),
+            // Webhooks: admins only. No endpoint is configured here, so a named one is not found.
+            new Call("GET", "/api/v1/webhooks", "/api/v1/webhooks", null),
+            new Call("GET", "/api/v1/webhooks/{name}/deliveries", "/api/v1/webhooks/none/deliveries", null),
+            new Call(
+                    "POST",
+                    "/api/v1/webhooks/{name}/deliveries/{id}/retry",
+                    "/api/v1/webhooks/none/deliveries/1/retry",
+                    null),
+            new Call("POST", "/api/v1/webhooks/{name}/enable", "/api/v1/webhooks/none/enable", null));
 
     static Stream<Arguments> table() {
         List<Arguments> rows = new ArrayList<>();
@@ -86,6 +95,10 @@ class AuthorizationTableTest extends SecuredGateway {
         row(rows, API.get(6), UNAUTHORIZED, UNAUTHORIZED, OK, OK, OK);
         row(rows, API.get(7), UNAUTHORIZED, UNAUTHORIZED, OK, OK, OK);
         row(rows, API.get(8), UNAUTHORIZED, UNAUTHORIZED, OK, OK, OK);
+        row(rows, API.get(9), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, FORBIDDEN, OK);
+        row(rows, API.get(10), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND);
+        row(rows, API.get(11), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND);
+        row(rows, API.get(12), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND);
         row(rows, get("/actuator/health"), HEALTH, UNAUTHORIZED, HEALTH, HEALTH, HEALTH);
         row(rows, get("/actuator/health/liveness"), OK, UNAUTHORIZED, OK, OK, OK);
         row(rows, get("/actuator/health/readiness"), HEALTH, UNAUTHORIZED, HEALTH, HEALTH, HEALTH);
