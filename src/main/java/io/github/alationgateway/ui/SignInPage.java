@@ -3,6 +3,7 @@ package io.github.alationgateway.ui;
 import io.github.alationgateway.security.KeySessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
@@ -12,8 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in form: one field, the API key. A refusal says that it failed, never why. */
+/**
+ * The sign-in form: one field, the API key. A refusal says that it failed, never why. Only where a web server
+ * runs, as the security chain that makes sessions does.
+ */
 @Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SignInPage {
 
     static final String FAILED = "Sign-in failed.";
