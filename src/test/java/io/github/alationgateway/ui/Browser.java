@@ -124,6 +124,20 @@ final class Browser implements AutoCloseable {
                         css);
     }
 
+    String backgroundColor() {
+        return (String)
+                ((JavascriptExecutor) driver).executeScript("return getComputedStyle(document.body).backgroundColor;");
+    }
+
+    /** Emulates a system in dark (or light) mode, through chromedriver's own DevTools call. */
+    void prefersDark(boolean dark) {
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                java.util.Map.of(
+                        "features",
+                        List.of(java.util.Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+    }
+
     /** Clicks the element, finding it again if a live region replaced it meanwhile. */
     void click(String css) {
         waiting()

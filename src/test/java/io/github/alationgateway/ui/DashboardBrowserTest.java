@@ -123,6 +123,13 @@ class DashboardBrowserTest extends DashboardGateway {
         browser.screenshots("overview");
         browser.assertSameOriginOnly();
         browser.assertNoConsoleErrors();
+
+        // Dark when the system is dark: the page's background follows prefers-color-scheme.
+        String light = browser.backgroundColor();
+        browser.prefersDark(true);
+        assertThat(browser.backgroundColor()).isNotEqualTo(light).isEqualTo("rgb(17, 20, 24)");
+        browser.screenshots("overview-dark");
+        browser.prefersDark(false);
     }
 
     @Test
