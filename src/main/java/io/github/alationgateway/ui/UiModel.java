@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,9 +13,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = UiModel.class)
 class UiModel {
 
-    private final DashboardProperties settings;
+    /** Looked up when a page renders: web slice tests load this advice without the dashboard's settings. */
+    private final ObjectProvider<DashboardProperties> settings;
 
-    UiModel(DashboardProperties settings) {
+    UiModel(ObjectProvider<DashboardProperties> settings) {
         this.settings = settings;
     }
 
@@ -30,7 +32,7 @@ class UiModel {
         model.put("caller", principal == null ? null : principal.getName());
         model.put("role", role(request));
         model.put("writer", request.isUserInRole("WRITER"));
-        model.put("refreshMillis", settings.refreshEvery().toMillis());
+        model.put("refreshMillis", settings.getObject().refreshEvery().toMillis());
         model.put("times", TIMES);
         return model;
     }
