@@ -54,6 +54,11 @@ final class JobRows {
     }
 
     /** Both databases keep microseconds: truncate first so that what we write is what we read back. */
+    static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Both databases keep microseconds: truncate first so that what we write is what we read back. */
     static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }

@@ -10,19 +10,33 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Registration and reads of jobs. The poller's statements live in {@link JobClaims} and {@link Outcomes}. */
+/**
+ * Registration and reads of jobs, through Spring Data JPA. The poller's statements live in {@link JobClaims} and
+ * {@link Outcomes}, in SQL; so does {@link #requestPoll}, which takes part in the lease (see package-info).
+ */
 @Repository
 public class JobStore {
 
+    private final JobRepository jobs;
+    private final JobLabelRepository labels;
+    private final JobLogRepository logs;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
-    JobStore(JdbcClient jdbc, TransactionTemplate tx) {
+    JobStore(
+            JobRepository jobs,
+            JobLabelRepository labels,
+            JobLogRepository logs,
+            JdbcClient jdbc,
+            TransactionTemplate tx) {
+        this.jobs = jobs;
+        this.labels = labels;
+        this.logs = logs;
         this.jdbc = jdbc;
         this.tx = tx;
     }
@@ -32,111 +46,74 @@ public class JobStore {
 
     /**
      * Inserts the job, or finds the one already tracked for the same Alation job. The unique constraint decides
-     * races between requests and between replicas: whoever loses the insert reads the winner's row.
+     * races between requests and between replicas: whoever loses the insert reads the winner's row. The read
+     * happens after the failed transaction has rolled back: PostgreSQL refuses every statement in a transaction
+     * after an error, so it cannot happen inside it.
      */
     public Registration register(NewJob job, String registeredMessage) {
         String id = UUID.randomUUID().toString();
         try {
-            tx.executeWithoutResult(status -> insert(id, job, registeredMessage));
-            return new Registration(findById(id).orElseThrow(), true);
-        } catch (DuplicateKeyException e) {
+            return new Registration(tx.execute(status -> insert(id, job, registeredMessage)), true);
+        } catch (DataIntegrityViolationException e) {
             return new Registration(
                     findByAlationKey(job.instance(), job.ref().key()).orElseThrow(() -> e), false);
         }
     }
 
-    private void insert(String id, NewJob job, String registeredMessage) {
-        jdbc.sql("insert into jobs (id, instance, alation_key, alation_job_id, alation_job_name, kind, status,"
-                        + " registered_by, registered_at, next_poll_at, parent_id, version)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
-                .params(
-                        id,
-                        job.instance(),
-                        job.ref().key(),
-                        job.ref().id(),
-                        job.ref().name(),
-                        job.kind().name(),
-                        JobStatus.PENDING.name(),
-                        job.registeredBy(),
-                        JobRows.timestamp(job.registeredAt()),
-                        JobRows.timestamp(job.registeredAt()),
-                        job.parentId())
-                .update();
-        job.labels()
-                .forEach((key, value) -> jdbc.sql(
-                                "insert into job_labels (job_id, label_key, label_value) values (?, ?, ?)")
-                        .params(id, key, value)
-                        .update());
-        appendLog(id, job.registeredAt(), "INFO", JobStatus.PENDING.wire(), registeredMessage);
+    private Job insert(String id, NewJob job, String registeredMessage) {
+        // Flushed at once, so that a duplicate fails here, before labels and the log line are sent.
+        JobEntity entity = jobs.saveAndFlush(JobEntity.registered(id, job));
+        if (!job.labels().isEmpty()) {
+            labels.saveAll(job.labels().entrySet().stream()
+                    .map(label -> new JobLabelEntity(id, label.getKey(), label.getValue()))
+                    .toList());
+        }
+        logs.save(new JobLogEntity(id, job.registeredAt(), "INFO", JobStatus.PENDING.wire(), registeredMessage));
+        return entity.toJob();
     }
 
     public void appendLog(String jobId, Instant at, String level, String status, String message) {
-        jdbc.sql("insert into job_logs (job_id, at, last_at, level, status, message, repeat_count)"
-                        + " values (?, ?, ?, ?, ?, ?, 1)")
-                .params(jobId, JobRows.timestamp(at), JobRows.timestamp(at), level, status, JobLogEntry.fit(message))
-                .update();
+        logs.save(new JobLogEntity(jobId, at, level, status, message));
     }
 
     public Optional<Job> findById(String id) {
-        return jdbc.sql("select " + JobRows.COLUMNS + " from jobs where id = ?")
-                .param(id)
-                .query(JobRows.JOB)
-                .optional();
+        return jobs.findById(id).map(JobEntity::toJob);
     }
 
     public Optional<Job> findByAlationKey(String instance, String alationKey) {
-        return jdbc.sql("select " + JobRows.COLUMNS + " from jobs where instance = ? and alation_key = ?")
-                .params(instance, alationKey)
-                .query(JobRows.JOB)
-                .optional();
+        return jobs.findByInstanceAndAlationKey(instance, alationKey).map(JobEntity::toJob);
     }
 
     /** Sets the parent of a job that a client registered before the gateway found it as a follow-up. */
     public boolean linkParent(String jobId, String parentId) {
-        return jdbc.sql("update jobs set parent_id = ? where id = ? and parent_id is null")
-                        .params(parentId, jobId)
-                        .update()
-                > 0;
+        return Boolean.TRUE.equals(tx.execute(status -> jobs.linkParent(jobId, parentId) > 0));
     }
 
-    /** The follow-up jobs of each of the given jobs, oldest first. */
+    /** The follow-up jobs of each of the given jobs, oldest first. One statement, whatever the number of jobs. */
     public Map<String, List<Job>> followUpsOf(Collection<String> parentIds) {
         Map<String, List<Job>> followUps = new LinkedHashMap<>();
         if (parentIds.isEmpty()) return followUps;
-        jdbc.sql("select " + JobRows.COLUMNS + " from jobs where parent_id in (:ids) order by registered_at, id")
-                .param("ids", parentIds)
-                .query(JobRows.JOB)
-                .list()
-                .forEach(job -> followUps
-                        .computeIfAbsent(job.parentId(), k -> new ArrayList<>())
-                        .add(job));
+        for (JobEntity child : jobs.findByParentIdInOrderByRegisteredAtAscIdAsc(parentIds)) {
+            Job job = child.toJob();
+            followUps.computeIfAbsent(job.parentId(), k -> new ArrayList<>()).add(job);
+        }
         return followUps;
     }
 
+    /** The labels of each of the given jobs. One statement, whatever the number of jobs. */
     public Map<String, Map<String, String>> labelsOf(Collection<String> jobIds) {
-        Map<String, Map<String, String>> labels = new LinkedHashMap<>();
-        if (jobIds.isEmpty()) return labels;
-        jdbc.sql("select job_id, label_key, label_value from job_labels where job_id in (:ids)")
-                .param("ids", jobIds)
-                .query(rs -> {
-                    labels.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                            .put(rs.getString(2), rs.getString(3));
-                });
-        return labels;
+        Map<String, Map<String, String>> byJob = new LinkedHashMap<>();
+        if (jobIds.isEmpty()) return byJob;
+        for (JobLabelEntity label : labels.findByJobIdIn(jobIds)) {
+            byJob.computeIfAbsent(label.jobId(), k -> new TreeMap<>()).put(label.key(), label.value());
+        }
+        return byJob;
     }
 
     public List<JobLogEntry> logs(String jobId) {
-        return jdbc.sql("select at, level, status, message, repeat_count, last_at from job_logs"
-                        + " where job_id = ? order by id")
-                .param(jobId)
-                .query((rs, n) -> new JobLogEntry(
-                        JobRows.instant(rs, "at"),
-                        rs.getString("level"),
-                        rs.getString("status"),
-                        rs.getString("message"),
-                        rs.getInt("repeat_count"),
-                        JobRows.instant(rs, "last_at")))
-                .list();
+        return logs.findByJobIdOrderByIdAsc(jobId).stream()
+                .map(JobLogEntity::toEntry)
+                .toList();
     }
 
     /**
