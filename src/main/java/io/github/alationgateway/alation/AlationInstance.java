@@ -23,6 +23,7 @@ final class AlationInstance {
     private final TokenSource tokens;
     private final InstanceLimits limits;
     private final StatusAnswers answers;
+    private final DataDictionaryTasks tasks;
     private final InstanceHealth health;
     private final PollMetrics metrics;
     private final Clock clock;
@@ -42,6 +43,7 @@ final class AlationInstance {
         this.tokens = tokens(settings, requestTimeout, json, clock, http);
         this.limits = new InstanceLimits(clock, settings.maxConcurrentRequests(), settings.maxRequestsPerSecond());
         this.answers = new StatusAnswers(json, clock);
+        this.tasks = new DataDictionaryTasks(settings.baseUrl(), json, answers);
         this.health = new InstanceHealth(name, settings, limits, clock);
     }
 
@@ -70,26 +72,9 @@ final class AlationInstance {
     private JobStatusAnswer call(AlationJobRef job) {
         try {
             long deadline = http.deadline();
-            URI uri = AlationUris.status(statusPrefix, job);
-            String token = tokens.token(deadline);
-            HttpResponse<byte[]> response = get(uri, token, deadline);
-            if (response.statusCode() == 401) {
-                String fresh = tokens.renewAfterRejection(token, deadline);
-                if (fresh == null) {
-                    return new JobStatusAnswer.CredentialsRejected("Alation rejected the access token (HTTP 401)");
-                }
-                response = get(uri, fresh, deadline);
-                if (response.statusCode() == 401) {
-                    return new JobStatusAnswer.CredentialsRejected(
-                            "Alation rejected a freshly minted access token (HTTP 401)");
-                }
-            }
-            if (response.statusCode() == 503) {
-                // Maintenance: a 503 that says when to come back pauses the instance like a 429 does, so that a
-                // backlog of due jobs does not knock on a server that said it is down. Reported as Unavailable.
-                RetryAfter.of(response, clock).ifPresent(wait -> pause(wait, 503));
-            }
-            return answers.read(response, job);
+            // A data dictionary task is asked through its own API, under the same limits, tokens and deadline.
+            if (job.isTask()) return tasks.fetch(job, uri -> authorizedGet(uri, deadline));
+            return answers.read(authorizedGet(AlationUris.status(statusPrefix, job), deadline), job);
         } catch (AnswerException e) {
             return e.answer();
         } catch (RuntimeException e) {
@@ -98,6 +83,28 @@ final class AlationInstance {
             return new JobStatusAnswer.Unavailable(
                     "unexpected error in the gateway (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** A GET with the instance's token, renewed once after a 401; throws an {@link AnswerException} otherwise. */
+    private HttpResponse<byte[]> authorizedGet(URI uri, long deadline) {
+        String token = tokens.token(deadline);
+        HttpResponse<byte[]> response = get(uri, token, deadline);
+        if (response.statusCode() == 401) {
+            String fresh = tokens.renewAfterRejection(token, deadline);
+            if (fresh == null) {
+                throw AnswerException.rejected("Alation rejected the access token (HTTP 401)");
+            }
+            response = get(uri, fresh, deadline);
+            if (response.statusCode() == 401) {
+                throw AnswerException.rejected("Alation rejected a freshly minted access token (HTTP 401)");
+            }
+        }
+        if (response.statusCode() == 503) {
+            // Maintenance: a 503 that says when to come back pauses the instance like a 429 does, so that a
+            // backlog of due jobs does not knock on a server that said it is down. Reported as Unavailable.
+            RetryAfter.of(response, clock).ifPresent(wait -> pause(wait, 503));
+        }
+        return response;
     }
 
     private void pause(Duration wait, int code) {

@@ -26,7 +26,8 @@ class DetailsOpenApi {
             JobDetailsDataflowPost.Item.class,
             JobDetailsDataflowPost.Mapping.class,
             JobDetailsDataflowDelete.Item.class,
-            JobDetailsDataflowDelete.Mapping.class);
+            JobDetailsDataflowDelete.Mapping.class,
+            DataDictionaryTaskDetails.TaskError.class);
 
     @Bean
     OpenApiCustomizer jobDetailsItemSchemas() {
@@ -39,7 +40,9 @@ class DetailsOpenApi {
             for (Class<?> item : ITEMS) {
                 // Only our own schemas: the plain converter would also add a bean schema for Jackson's JsonNode.
                 converters.readAll(item).forEach((name, schema) -> {
-                    if (name.startsWith("JobDetails")) components.getSchemas().putIfAbsent(name, schema);
+                    if (name.startsWith("JobDetails") || name.startsWith("DataDictionary")) {
+                        components.getSchemas().putIfAbsent(name, schema);
+                    }
                 });
             }
         };

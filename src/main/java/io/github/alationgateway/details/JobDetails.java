@@ -26,7 +26,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
             JobDetailsDocumentHubFolderPut.class,
             JobDetailsDocumentHubFolderDelete.class,
             JobDetailsDataflowPost.class,
-            JobDetailsDataflowDelete.class
+            JobDetailsDataflowDelete.class,
+            DataDictionaryTaskDetails.class
         },
         discriminatorProperty = "type",
         discriminatorMapping = {
@@ -51,7 +52,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
                     value = JobDetailsDocumentHubFolderDelete.TYPE,
                     schema = JobDetailsDocumentHubFolderDelete.class),
             @DiscriminatorMapping(value = JobDetailsDataflowPost.TYPE, schema = JobDetailsDataflowPost.class),
-            @DiscriminatorMapping(value = JobDetailsDataflowDelete.TYPE, schema = JobDetailsDataflowDelete.class)
+            @DiscriminatorMapping(value = JobDetailsDataflowDelete.TYPE, schema = JobDetailsDataflowDelete.class),
+            @DiscriminatorMapping(value = DataDictionaryTaskDetails.TYPE, schema = DataDictionaryTaskDetails.class)
         })
 @JsonPropertyOrder({"type", "status", "msg", "result", "typed"})
 public sealed interface JobDetails
@@ -68,7 +70,8 @@ public sealed interface JobDetails
                 JobDetailsDocumentHubFolderPut,
                 JobDetailsDocumentHubFolderDelete,
                 JobDetailsDataflowPost,
-                JobDetailsDataflowDelete {
+                JobDetailsDataflowDelete,
+                DataDictionaryTaskDetails {
 
     /** Allie-SDK's data class name, e.g. {@code JobDetailsDocumentPost}. */
     @JsonProperty("type")

@@ -1,6 +1,7 @@
 package io.github.alationgateway.details;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +32,9 @@ public class JobDetailsMapper {
                     RDBMS_COLUMN_POST,
                     RDBMS_SCHEMA_PATCH,
                     RDBMS_TABLE_PATCH,
-                    RDBMS_COLUMN_PATCH -> JobDetailsRdbms.of(status, msg, raw);
+                    RDBMS_COLUMN_PATCH,
+                    RDBMS_COLUMN_CHILDREN_PATCH,
+                    RDBMS_ROOT_COLUMN_CHILDREN_PATCH -> JobDetailsRdbms.of(status, msg, raw);
             case VIRTUAL_DATASOURCE_POST -> JobDetailsVirtualDatasourcePost.of(status, msg, raw);
             case DATA_QUALITY_FIELDS_POST,
                     DATA_QUALITY_FIELDS_DELETE,
@@ -44,12 +47,33 @@ public class JobDetailsMapper {
             case DOCUMENT_HUB_FOLDER_DELETE -> JobDetailsDocumentHubFolderDelete.of(status, msg, raw);
             case DATAFLOW_POST, DATAFLOW_PATCH -> JobDetailsDataflowPost.of(status, msg, raw);
             case DATAFLOW_DELETE -> JobDetailsDataflowDelete.of(status, msg, raw);
+            case DATA_DICTIONARY_UPLOAD -> DataDictionaryTaskDetails.of(status, msg, raw);
             case BUSINESS_POLICY_POST,
                     BUSINESS_POLICY_PUT,
                     CUSTOM_FIELD_VALUE_ASYNC_PUT,
                     VIRTUAL_FILESYSTEM_POST,
+                    BI_FOLDER_POST,
+                    BI_REPORT_POST,
+                    BI_REPORT_COLUMN_POST,
+                    DOMAIN_DELETE,
+                    DOMAIN_MEMBERSHIP_POST,
+                    LINEAGE_POST,
                     GENERIC -> new GenericJobDetails(status, msg, raw);
         };
+    }
+
+    /** Whether Alation tells how far jobs of this kind have come. */
+    public boolean hasProgress(JobKind kind) {
+        return kind == JobKind.DATA_DICTIONARY_UPLOAD;
+    }
+
+    /**
+     * How far the job has come, when Alation says: the batches of a data dictionary upload. {@code rawResult} is
+     * the result as stored; empty for every other kind, whose status answers carry no progress.
+     */
+    public Optional<JobProgress> progress(JobKind kind, JsonNode rawResult) {
+        if (!hasProgress(kind)) return Optional.empty();
+        return DataDictionaryTaskDetails.progress(rawResult);
     }
 
     /**

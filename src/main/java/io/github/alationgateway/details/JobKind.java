@@ -29,6 +29,9 @@ public enum JobKind {
     RDBMS_SCHEMA_PATCH("JobDetailsRdbms", patch("/integration/v2/schema/")),
     RDBMS_TABLE_PATCH("JobDetailsRdbms", patch("/integration/v2/table/")),
     RDBMS_COLUMN_PATCH("JobDetailsRdbms", patch("/integration/v2/column/")),
+    // Allie-SDK's patch_child_columns and patch_root_child_columns: nested columns, answered like any column upsert.
+    RDBMS_COLUMN_CHILDREN_PATCH("JobDetailsRdbms", patch("/integration/v2/column/{column_id}/children/")),
+    RDBMS_ROOT_COLUMN_CHILDREN_PATCH("JobDetailsRdbms", patch("/integration/v2/column/children/")),
     VIRTUAL_DATASOURCE_POST("JobDetailsVirtualDatasourcePost", post("/api/v1/bulk_metadata/extraction/{ds_id}")),
     VIRTUAL_FILESYSTEM_POST("JobDetails", post("/api/v1/bulk_metadata/file_upload/{fs_id}/")),
     // Allie-SDK sends data quality fields and values alike through /integration/v1/data_quality/, so a call
@@ -46,6 +49,27 @@ public enum JobKind {
     DATAFLOW_POST("JobDetailsDataflowPost", post("/integration/v2/dataflow/")),
     DATAFLOW_PATCH("JobDetailsDataflowPost", patch("/integration/v2/dataflow/")),
     DATAFLOW_DELETE("JobDetailsDataflowDelete", delete("/integration/v2/dataflow/")),
+    // BI source (GBMv2) upserts by external id; Allie-SDK gives their results no class of their own.
+    BI_FOLDER_POST("JobDetails", post("/integration/v2/bi/server/{bi_server_id}/folder/")),
+    BI_REPORT_POST("JobDetails", post("/integration/v2/bi/server/{bi_server_id}/report/")),
+    BI_REPORT_COLUMN_POST("JobDetails", post("/integration/v2/bi/server/{bi_server_id}/report/column/")),
+    DOMAIN_DELETE("JobDetails", delete("/integration/v2/domain/")),
+    // Alation runs a membership change as a job only above its synchronous batch size (1,000 objects by default).
+    DOMAIN_MEMBERSHIP_POST("JobDetails", post("/integration/v2/domain/membership/")),
+    // Alation's jobs API page lists the Lineage API among those that answer a job name; this is its upload call.
+    LINEAGE_POST("JobDetails", post("/integration/v2/lineage/")),
+    // Tracked through Alation's data dictionary task API (by a UUID), not its job API. One call per object type
+    // Allie-SDK uploads to: the type is a word in the path, which call matching does not generalise.
+    DATA_DICTIONARY_UPLOAD(
+            "DataDictionaryTaskDetails",
+            put("/integration/v1/data_dictionary/data/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/schema/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/table/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/glossary_v3/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/bi_server/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/bi_folder/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/bi_report/{oid}/upload/"),
+            put("/integration/v1/data_dictionary/bi_datasource/{oid}/upload/")),
     /** Any other call: details carry the result exactly as Alation sent it. */
     GENERIC("JobDetails");
 

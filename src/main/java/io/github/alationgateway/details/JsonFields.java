@@ -125,6 +125,19 @@ final class JsonFields {
         return value.isNumber() ? value.decimalValue() : misfit(null);
     }
 
+    Boolean bool(String name) {
+        JsonNode value = take(name);
+        if (value == null) return null;
+        return value.isBoolean() ? value.booleanValue() : misfit(null);
+    }
+
+    /** A nested object that Alation may leave out or send as null: then null, as Allie-SDK has it. */
+    <T> T nestedOrNull(String name, Function<JsonNode, Optional<T>> fit) {
+        JsonNode value = take(name);
+        if (value == null) return null;
+        return fit.apply(value).orElseGet(() -> misfit(null));
+    }
+
     String text(String name) {
         JsonNode value = take(name);
         if (value == null) return null;

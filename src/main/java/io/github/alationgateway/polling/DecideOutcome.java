@@ -25,11 +25,13 @@ final class DecideOutcome {
     private final Cadence cadence;
     private final Duration deadline;
     private final JobDetailsMapper details;
+    private final ProgressLog progress;
 
     DecideOutcome(Cadence cadence, Duration deadline, JobDetailsMapper details) {
         this.cadence = cadence;
         this.deadline = deadline;
         this.details = details;
+        this.progress = new ProgressLog(details);
     }
 
     Decision decide(ClaimedJob claim, JobStatusAnswer answer, Instant now) {
@@ -80,6 +82,7 @@ final class DecideOutcome {
             logs.add(
                     new LogLine(now, status == JobStatus.FAILED || !known ? "WARN" : "INFO", reported, message, false));
         }
+        progress.line(job, answer.result(), reported, now).ifPresent(logs::add);
         String reason = known ? null : "Alation reports an unknown status '" + reported + "'";
         if (status.isFinal()) {
             cadence.ended(job, now);

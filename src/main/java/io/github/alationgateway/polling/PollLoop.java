@@ -6,6 +6,8 @@ import io.github.alationgateway.store.ClaimedJob;
 import io.github.alationgateway.store.JobClaims;
 import io.github.alationgateway.store.Outcome;
 import io.github.alationgateway.store.Outcomes;
+import io.github.alationgateway.system.BackgroundLoop;
+import io.github.alationgateway.system.BackgroundLoops;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -20,12 +22,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
@@ -47,6 +47,7 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
     private final Clock clock;
     private final String owner;
     private final Timer lag;
+    private final BackgroundLoops loops;
 
     private final Semaphore slots;
     /** Free slots that wake a claim thread waiting for slots: claiming one job per freed slot costs a statement each. */
@@ -60,10 +61,10 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
     /** Set when polls outlived the stop's grace: their answers are no longer written, their claims handed back. */
     private volatile boolean abandoned;
 
-    private volatile Thread loopThread;
+    private volatile BackgroundLoop claimLoop;
     private ExecutorService workers;
     private WriteOutcomes writer;
-    private Thread writerThread;
+    private BackgroundLoop writerLoop;
 
     PollLoop(
             PollProperties settings,
@@ -75,6 +76,21 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
             Clock clock,
             String owner,
             MeterRegistry meters) {
+        this(settings, claims, outcomes, alation, decide, followUps, clock, owner, meters, new BackgroundLoops(meters));
+    }
+
+    PollLoop(
+            PollProperties settings,
+            JobClaims claims,
+            Outcomes outcomes,
+            AlationClient alation,
+            DecideOutcome decide,
+            FollowUps followUps,
+            Clock clock,
+            String owner,
+            MeterRegistry meters,
+            BackgroundLoops loops) {
+        this.loops = loops;
         this.settings = settings;
         this.claims = claims;
         this.outcomes = outcomes;
@@ -101,11 +117,9 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
                 new LinkedBlockingQueue<>(),
                 new CustomizableThreadFactory("poll-"));
         writer = new WriteOutcomes(outcomes);
-        writerThread = new Thread(writer, "poll-outcomes");
-        writerThread.start();
+        writerLoop = loops.start("poll-outcomes", writer::writeSome);
         running = true;
-        loopThread = new Thread(this::claimUntilStopped, "poll-claims");
-        loopThread.start();
+        claimLoop = loops.start("poll-claims", this::claimSome);
         log.info(
                 "Poller {} started: up to {} jobs in flight, polled every {} to {}",
                 owner,
@@ -116,49 +130,35 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
 
     @Override
     public void jobsDue() {
-        Thread thread = loopThread;
-        if (thread != null) LockSupport.unpark(thread);
+        BackgroundLoop loop = claimLoop;
+        if (loop != null) loop.wake();
     }
 
-    private void claimUntilStopped() {
-        while (running) {
-            int free = slots.availablePermits();
-            if (free < wakeAt) {
-                waitingForSlots = true;
-                // Re-read after raising the flag: a slot freed in between would otherwise not wake us.
-                if (slots.availablePermits() < wakeAt)
-                    LockSupport.parkNanos(settings.idleWait().toNanos());
-                waitingForSlots = false;
-                if (slots.availablePermits() == 0) continue;
-                free = slots.availablePermits();
-            }
-            int wanted = Math.min(free, settings.batchSize());
-            List<ClaimedJob> claimed;
-            Instant now = clock.instant();
-            try {
-                claimed = claims.claimDue(owner, now, now.plus(settings.lease()), wanted);
-            } catch (DataAccessException e) {
-                log.warn(
-                        "Could not claim due jobs, trying again shortly: {}",
-                        e.getMostSpecificCause().getMessage());
-                LockSupport.parkNanos(settings.idleWait().toNanos());
-                continue;
-            } catch (RuntimeException e) {
-                // Anything else must not end this thread: the replica would look healthy and never poll again.
-                log.error("Claiming due jobs failed unexpectedly; trying again shortly", e);
-                LockSupport.parkNanos(settings.idleWait().toNanos());
-                continue;
-            }
-            for (ClaimedJob claim : claimed) {
-                slots.acquireUninterruptibly();
-                inFlight.put(claim.job().id(), claim);
-                if (claim.dueAt() != null)
-                    lag.record(Duration.between(claim.dueAt(), now).abs());
-                workers.execute(() -> poll(claim));
-            }
-            if (claimed.size() < wanted)
-                LockSupport.parkNanos(settings.idleWait().toNanos());
+    /**
+     * One pass of the claim loop: claims as many due jobs as there are free slots and hands them to the workers.
+     * Whatever fails here reaches the loop's guard, which counts it, backs off and claims again.
+     */
+    private Duration claimSome() {
+        waitingForSlots = false;
+        int free = slots.availablePermits();
+        if (free < wakeAt) {
+            waitingForSlots = true;
+            // Re-read after raising the flag: a slot freed in between would otherwise not wake us.
+            if (slots.availablePermits() < wakeAt) return settings.idleWait();
+            waitingForSlots = false;
+            free = slots.availablePermits();
         }
+        int wanted = Math.min(free, settings.batchSize());
+        Instant now = clock.instant();
+        List<ClaimedJob> claimed = claims.claimDue(owner, now, now.plus(settings.lease()), wanted);
+        for (ClaimedJob claim : claimed) {
+            slots.acquireUninterruptibly();
+            inFlight.put(claim.job().id(), claim);
+            if (claim.dueAt() != null)
+                lag.record(Duration.between(claim.dueAt(), now).abs());
+            workers.execute(() -> poll(claim));
+        }
+        return claimed.size() < wanted ? settings.idleWait() : Duration.ZERO;
     }
 
     private void poll(ClaimedJob claim) {
@@ -218,7 +218,8 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
     }
 
     private void done(ClaimedJob claim) {
-        inFlight.remove(claim.job().id());
+        // Not remove(id): after a skipped poll the same job may already be claimed again under a newer version.
+        inFlight.remove(claim.job().id(), claim);
         slots.release();
         if (waitingForSlots && slots.availablePermits() >= wakeAt) jobsDue();
     }
@@ -251,18 +252,15 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
         if (!running) return;
         running = false;
         stopping = true;
-        Thread thread = loopThread;
-        LockSupport.unpark(thread);
+        claimLoop.stop(settings.lease());
         try {
-            thread.join(settings.lease().toMillis());
             workers.shutdown();
             if (!workers.awaitTermination(settings.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
                 abandoned = true;
                 workers.shutdownNow();
                 workers.awaitTermination(1, TimeUnit.SECONDS);
             }
-            writer.stop();
-            writerThread.join(10_000);
+            if (writerLoop.stop(Duration.ofSeconds(10))) writer.writeRest();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -271,7 +269,7 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
             try {
                 int released = outcomes.release(unfinished, clock.instant());
                 log.info("Poller {} stopped; handed back {} unfinished claims", owner, released);
-            } catch (DataAccessException e) {
+            } catch (RuntimeException e) {
                 log.warn(
                         "Poller {} stopped; {} claims will be taken over when their leases run out",
                         owner,

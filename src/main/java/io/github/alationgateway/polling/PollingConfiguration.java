@@ -7,6 +7,7 @@ import io.github.alationgateway.store.FinishedJobs;
 import io.github.alationgateway.store.JobClaims;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.store.Outcomes;
+import io.github.alationgateway.system.BackgroundLoops;
 import io.github.alationgateway.system.ReplicaIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -52,9 +53,19 @@ class PollingConfiguration {
             JobStore store,
             Clock clock,
             ReplicaIdentity replica,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            BackgroundLoops loops) {
         return new PollLoop(
-                settings, claims, outcomes, alation, decide, new FollowUps(store), clock, replica.name(), meters);
+                settings,
+                claims,
+                outcomes,
+                alation,
+                decide,
+                new FollowUps(store),
+                clock,
+                replica.name(),
+                meters,
+                loops);
     }
 
     /** With polling switched off (a read-only replica), registrations simply wait for a poller elsewhere. */

@@ -12,92 +12,129 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Collects the outcomes of finished polls and writes them in batches: one transaction for many polls keeps the
  * database's cost per poll low under load, and adds no delay when idle (a lone outcome is written at once).
+ *
+ * <p>Nothing is dropped because the database is away: a batch that cannot be written stays here and is written
+ * again on the next pass (the loop's guard backs off in between), so the polls made during an outage land once
+ * it ends. Their jobs stay claimed meanwhile; if another replica claims one after its lease, the write of the
+ * old outcome is refused as stale and that replica's poll counts instead. Only a row the database refuses for
+ * itself (its data) is split from its batch, so that it never blocks the others.
  */
-final class WriteOutcomes implements Runnable {
+final class WriteOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(WriteOutcomes.class);
     private static final int MAX_BATCH = 500;
-    private static final int ATTEMPTS = 3;
 
     record Pending(Outcome outcome, Runnable whenWritten, Runnable whenDone) {}
 
     private final Outcomes outcomes;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private volatile boolean running = true;
+    /** Taken from the queue but not yet written; touched only by the one thread that writes. */
+    private final List<Pending> batch = new ArrayList<>(MAX_BATCH);
 
     WriteOutcomes(Outcomes outcomes) {
         this.outcomes = outcomes;
     }
 
-    /** {@code whenWritten} runs if the outcome landed; {@code whenDone} runs in any case, after the attempt. */
+    /** {@code whenWritten} runs if the outcome landed; {@code whenDone} runs once it landed or was given up. */
     void submit(Outcome outcome, Runnable whenWritten, Runnable whenDone) {
         queue.add(new Pending(outcome, whenWritten, whenDone));
     }
 
-    /** Writes what is queued, then returns; the thread ends once {@link #stop()} was called and all is written. */
-    @Override
-    public void run() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.forEach(p -> p.whenDone().run());
-                batch.clear();
-            }
+    /**
+     * One pass of the writer's loop: waits briefly for outcomes, writes what is queued. A failure leaves the batch
+     * for the next pass and reaches the loop's guard, which counts it and backs off.
+     */
+    Duration writeSome() throws InterruptedException {
+        if (batch.isEmpty()) {
+            Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (first == null) return Duration.ZERO;
+            batch.add(first);
+        }
+        queue.drainTo(batch, MAX_BATCH - batch.size());
+        write();
+        return Duration.ZERO;
+    }
+
+    /** Writes what is left, once the loop has stopped; false if the database refused. */
+    boolean writeRest() {
+        queue.drainTo(batch);
+        if (batch.isEmpty()) return true;
+        try {
+            write();
+            return true;
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not write {} poll outcomes while stopping; those jobs are polled again after their"
+                            + " leases: {}",
+                    batch.size(),
+                    e.getMessage());
+            return false;
         }
     }
 
-    void stop() {
-        running = false;
+    /** Outcomes taken but never written (stopping with the database away): their claims are still held. */
+    List<Outcome> unwritten() {
+        return batch.stream().map(Pending::outcome).toList();
+    }
+
+    private void write() {
+        List<Outcome> toWrite = batch.stream().map(Pending::outcome).toList();
+        List<String> written;
+        try {
+            written = outcomes.record(toWrite);
+        } catch (DataIntegrityViolationException e) {
+            if (batch.size() == 1) {
+                giveUp(batch.get(0), e);
+                batch.clear();
+                return;
+            }
+            writeOneByOne();
+            return;
+        }
+        finish(batch, new HashSet<>(written));
+        batch.clear();
     }
 
     /**
-     * A database that stays away loses nothing: the jobs keep their leases, which run out, and the jobs are
-     * polled again by whichever replica claims them next.
+     * One row's data broke the batch: every row alone, so that only that row fails. Anything else (the database
+     * went away midway) leaves the rows not yet written for a later pass.
      */
-    private void write(List<Pending> batch) throws InterruptedException {
-        List<Outcome> toWrite = batch.stream().map(Pending::outcome).toList();
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    private void writeOneByOne() {
+        while (!batch.isEmpty()) {
+            Pending pending = batch.get(0);
             try {
-                Set<String> ids = new HashSet<>(outcomes.record(toWrite));
-                int written = ids.size();
-                for (Pending pending : batch) {
-                    if (ids.contains(pending.outcome().jobId()))
-                        pending.whenWritten().run();
-                }
-                if (written < toWrite.size()) {
-                    log.info(
-                            "{} of {} poll outcomes were stale (their jobs had been claimed again) and were dropped",
-                            toWrite.size() - written,
-                            toWrite.size());
-                }
-                return;
-            } catch (DataAccessException e) {
-                log.warn(
-                        "Could not write {} poll outcomes (attempt {} of {}): {}",
-                        toWrite.size(),
-                        attempt,
-                        ATTEMPTS,
-                        e.getMostSpecificCause().getMessage());
-                if (attempt < ATTEMPTS)
-                    Thread.sleep(Duration.ofMillis(200L * attempt).toMillis());
+                finish(List.of(pending), new HashSet<>(outcomes.record(List.of(pending.outcome()))));
+            } catch (DataIntegrityViolationException e) {
+                giveUp(pending, e);
             }
+            batch.remove(0);
         }
-        log.warn(
-                "Gave up writing {} poll outcomes; those jobs will be polled again when their leases run out",
-                toWrite.size());
+    }
+
+    private static void giveUp(Pending pending, DataIntegrityViolationException e) {
+        log.error(
+                "The database refused the outcome of job {}; it is polled again when its lease runs out: {}",
+                pending.outcome().jobId(),
+                e.getMostSpecificCause().getMessage());
+        pending.whenDone().run();
+    }
+
+    private static void finish(List<Pending> pendings, Set<String> written) {
+        for (Pending pending : pendings) {
+            if (written.contains(pending.outcome().jobId()))
+                pending.whenWritten().run();
+            pending.whenDone().run();
+        }
+        if (written.size() < pendings.size()) {
+            log.info(
+                    "{} of {} poll outcomes were stale (their jobs had been claimed again) and were dropped",
+                    pendings.size() - written.size(),
+                    pendings.size());
+        }
     }
 }

@@ -13,17 +13,21 @@ import io.github.alationgateway.system.Problems;
 import io.github.alationgateway.view.JobView;
 import io.github.alationgateway.view.JobViews;
 import io.github.alationgateway.view.VisibleJobs;
+import io.github.alationgateway.waiting.JobWaits;
+import io.github.alationgateway.waiting.WaitFor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 @Tag(name = "Jobs", description = "Register Alation jobs and read what the gateway knows of them")
 @RestController
@@ -44,12 +49,14 @@ class JobQueryController {
     private final JobViews views;
     private final InstanceScope scope;
     private final VisibleJobs visibleJobs;
+    private final JobWaits waits;
 
-    JobQueryController(JobStore store, JobViews views, InstanceScope scope, VisibleJobs visibleJobs) {
+    JobQueryController(JobStore store, JobViews views, InstanceScope scope, VisibleJobs visibleJobs, JobWaits waits) {
         this.store = store;
         this.views = views;
         this.scope = scope;
         this.visibleJobs = visibleJobs;
+        this.waits = waits;
     }
 
     record Page(List<JobView> items, String nextCursor) {}
@@ -63,8 +70,40 @@ class JobQueryController {
             description = "No such job, or one on an instance this API key may not see",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{id}")
-    JobView job(@Parameter(description = "The gateway's job id (not Alation's)") @PathVariable String id) {
+    JobView job(
+            @Parameter(description = "The gateway's job id (not Alation's)") @PathVariable String id,
+            @Parameter(description = "Only with wait") @RequestParam(name = "for", required = false) String until) {
+        if (until != null) throw Problems.badField("for", "'for' goes with 'wait', e.g. ?wait=30s&for=chain");
         return views.view(visibleJobs.find(id));
+    }
+
+    @Operation(
+            summary = "One job, once it has ended",
+            description = "Answers as soon as the job has ended (with for=chain: once its chain_status is final),"
+                    + " and at the end of the wait anyway; both 200 with the job, so read status or chain_status."
+                    + " A job already ended answers at once.")
+    @ApiResponse(responseCode = "200", description = "The job as it stands")
+    @ApiResponse(
+            responseCode = "400",
+            description = "wait is not a duration, or longer than gateway.events.max-wait; or for is not job or chain",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such job, or one on an instance this API key may not see",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping(path = "/{id}", params = "wait")
+    DeferredResult<JobView> waitForJob(
+            @Parameter(description = "The gateway's job id (not Alation's)") @PathVariable String id,
+            @Parameter(description = "How long to wait at most, e.g. 30s; at most gateway.events.max-wait (120s)")
+                    @RequestParam
+                    String wait,
+            @Parameter(description = "job (default): until the job has ended; chain: until its follow-ups have too")
+                    @RequestParam(name = "for", required = false)
+                    String until) {
+        Duration timeout = waits.parseWait("wait", wait);
+        WaitFor target = WaitFor.parse("for", until);
+        String visible = visibleJobs.find(id).id();
+        return waits.awaitOne(visible, target, timeout);
     }
 
     @Operation(
@@ -105,6 +144,9 @@ class JobQueryController {
             @Parameter(description = "Alation's job name, for jobs started by name (e.g. MetadataExtraction#...)")
                     @RequestParam(name = "alation_job_name", required = false)
                     String alationJobName,
+            @Parameter(description = "The UUID of Alation's data dictionary upload task")
+                    @RequestParam(name = "alation_task_id", required = false)
+                    String alationTaskId,
             @Parameter(description = "key:value; repeat the parameter to require several labels")
                     @RequestParam(name = "label", required = false)
                     List<String> label,
@@ -134,7 +176,8 @@ class JobQueryController {
                 instant("registered_before", registeredBefore),
                 cursor == null ? null : PageCursor.decode(cursor),
                 size + 1,
-                scope.visibleInstances());
+                scope.visibleInstances(),
+                alationTaskId == null ? null : alationTaskId.strip().toLowerCase(Locale.ROOT));
         List<Job> jobs = store.list(query);
         String next = null;
         if (jobs.size() > size) {

@@ -48,14 +48,17 @@ class RegisterJob {
 
     JobStore.Registration register(RegistrationRequest request, String registeredBy) {
         if (request == null) throw Problems.badRequest("The request body is empty: send {\"response\": {...}}");
-        AlationJobRef ref;
+        JobKind told = kind(request);
+        boolean toldAnything = request.kind() != null || request.endpoint() != null;
+        HandleParser.Handle handle;
         try {
-            ref = HandleParser.parse(request.response());
+            handle = HandleParser.handle(request.response(), toldAnything ? told : null);
         } catch (HandleParser.InvalidHandle e) {
             throw Problems.badField("response", e.getMessage());
         }
+        AlationJobRef ref = handle.ref();
+        JobKind kind = handle.kind();
         String instance = instance(request.instance());
-        JobKind kind = kind(request);
         Map<String, String> labels = LabelRules.check(request.labels());
         var registration = store.register(
                 new NewJob(instance, ref, kind, labels, registeredBy, null, clock.instant()),

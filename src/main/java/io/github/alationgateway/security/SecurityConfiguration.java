@@ -86,8 +86,9 @@ class SecurityConfiguration {
                 .addFilterAfter(new RateLimitFilter(properties.rateLimit(), problems), ApiKeyFilter.class)
                 .addFilterAfter(new BodyLimitFilter(problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        // Error pages render what an earlier step already decided.
-                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        // Error pages render what an earlier step already decided, and so does the second dispatch
+                        // of an answer that came later (a wait): the request was authorised when it arrived.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
                         .permitAll()
                         .requestMatchers(EndpointRequest.to("health"))
                         .permitAll()
@@ -100,7 +101,10 @@ class SecurityConfiguration {
                                 pathPattern("/swagger-ui.html"),
                                 pathPattern("/swagger-ui/**"))
                         .permitAll()
-                        .requestMatchers(pathPattern(HttpMethod.GET, "/api/v1/**"))
+                        // Waiting for many jobs is a read, sent as a POST only because the list of ids is long.
+                        .requestMatchers(
+                                pathPattern(HttpMethod.GET, "/api/v1/**"),
+                                pathPattern(HttpMethod.POST, "/api/v1/jobs/wait"))
                         .hasRole(Role.READER.name())
                         .requestMatchers(
                                 pathPattern(HttpMethod.POST, "/api/v1/jobs"),

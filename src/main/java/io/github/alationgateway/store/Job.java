@@ -4,7 +4,11 @@ import io.github.alationgateway.alation.AlationJobRef;
 import io.github.alationgateway.details.JobKind;
 import java.time.Instant;
 
-/** One tracked Alation job, as stored. {@code rawResult} is Alation's {@code result} as JSON text. */
+/**
+ * One tracked Alation job, as stored. {@code rawResult} is Alation's {@code result} as JSON text; for a data
+ * dictionary task, {@code {"task": <task answer>, "errors": [...]}}. Exactly one of {@code alationJobId},
+ * {@code alationJobName} and {@code alationTaskId} is set.
+ */
 public record Job(
         String id,
         String instance,
@@ -26,9 +30,60 @@ public record Job(
         Instant finishedAt,
         String parentId,
         String leaseOwner,
-        long version) {
+        long version,
+        String alationTaskId) {
+
+    /** A job of Alation's job API, which has no task id. Code that copies a job must use the full form. */
+    public Job(
+            String id,
+            String instance,
+            JobKind kind,
+            Long alationJobId,
+            String alationJobName,
+            JobStatus status,
+            String alationStatus,
+            String statusReason,
+            String msg,
+            String rawResult,
+            String registeredBy,
+            int pollCount,
+            int failureCount,
+            String lastError,
+            Instant registeredAt,
+            Instant lastPolledAt,
+            Instant nextPollAt,
+            Instant finishedAt,
+            String parentId,
+            String leaseOwner,
+            long version) {
+        this(
+                id,
+                instance,
+                kind,
+                alationJobId,
+                alationJobName,
+                status,
+                alationStatus,
+                statusReason,
+                msg,
+                rawResult,
+                registeredBy,
+                pollCount,
+                failureCount,
+                lastError,
+                registeredAt,
+                lastPolledAt,
+                nextPollAt,
+                finishedAt,
+                parentId,
+                leaseOwner,
+                version,
+                null);
+    }
 
     public AlationJobRef alationRef() {
-        return alationJobId != null ? AlationJobRef.ofId(alationJobId) : AlationJobRef.ofName(alationJobName);
+        if (alationJobId != null) return AlationJobRef.ofId(alationJobId);
+        if (alationJobName != null) return AlationJobRef.ofName(alationJobName);
+        return new AlationJobRef(null, null, alationTaskId);
     }
 }

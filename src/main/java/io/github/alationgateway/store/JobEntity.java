@@ -38,6 +38,9 @@ class JobEntity implements Persistable<String> {
     @Column(name = "alation_job_name")
     private String alationJobName;
 
+    @Column(name = "alation_task_id")
+    private String alationTaskId;
+
     private String kind;
     private String status;
 
@@ -99,6 +102,7 @@ class JobEntity implements Persistable<String> {
         e.alationKey = job.ref().key();
         e.alationJobId = job.ref().id();
         e.alationJobName = job.ref().name();
+        e.alationTaskId = job.ref().taskId();
         e.kind = job.kind().name();
         e.status = JobStatus.PENDING.name();
         e.registeredBy = job.registeredBy();
@@ -131,7 +135,8 @@ class JobEntity implements Persistable<String> {
                 finishedAt,
                 parentId,
                 leaseOwner,
-                version);
+                version,
+                alationTaskId);
     }
 
     @Override

@@ -20,7 +20,36 @@ public record JobQuery(
         Instant registeredBefore,
         Position after,
         int pageSize,
-        Set<String> visibleInstances) {
+        Set<String> visibleInstances,
+        String alationTaskId) {
+
+    /** A query that does not filter by data dictionary task. */
+    public JobQuery(
+            JobStatus status,
+            JobKind kind,
+            String instance,
+            Long alationJobId,
+            String alationJobName,
+            Map<String, String> labels,
+            Instant registeredAfter,
+            Instant registeredBefore,
+            Position after,
+            int pageSize,
+            Set<String> visibleInstances) {
+        this(
+                status,
+                kind,
+                instance,
+                alationJobId,
+                alationJobName,
+                labels,
+                registeredAfter,
+                registeredBefore,
+                after,
+                pageSize,
+                visibleInstances,
+                null);
+    }
 
     /** Where a page ends: jobs are ordered by registration time, then id. */
     public record Position(Instant registeredAt, String id) {}

@@ -80,6 +80,12 @@ public class JobStore {
         return jobs.findById(id).map(JobEntity::toJob);
     }
 
+    /** The jobs with these ids, in no particular order; ids of jobs that do not exist are left out. */
+    public List<Job> findAllById(Collection<String> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jobs.findAllById(ids).stream().map(JobEntity::toJob).toList();
+    }
+
     public Optional<Job> findByAlationKey(String instance, String alationKey) {
         return jobs.findByInstanceAndAlationKey(instance, alationKey).map(JobEntity::toJob);
     }
@@ -99,6 +105,39 @@ public class JobStore {
         }
         return followUps;
     }
+
+    /**
+     * Where each of these jobs stands, and, with {@code withFollowUps}, whether its chain is final: what waiting
+     * clients need and nothing else, since it is asked for every waited job several times a second (in SQL, like
+     * the poller's statements: a projection of two columns, not entities). One statement however many ids. Ids of
+     * jobs that do not exist are left out.
+     */
+    public Map<String, ChainProgress> progressOf(Collection<String> ids, boolean withFollowUps) {
+        Map<String, JobStatus> statuses = new LinkedHashMap<>();
+        Map<String, Boolean> followUpsFinal = new LinkedHashMap<>();
+        if (ids.isEmpty()) return Map.of();
+        String sql = "select id, status, 0 from jobs where id in (:ids)"
+                + (withFollowUps ? " union all select parent_id, status, 1 from jobs where parent_id in (:ids)" : "");
+        jdbc.sql(sql).param("ids", ids).query(rs -> {
+            JobStatus status = JobStatus.valueOf(rs.getString(2));
+            if (rs.getInt(3) == 0) {
+                statuses.put(rs.getString(1), status);
+            } else {
+                followUpsFinal.merge(rs.getString(1), status.isFinal(), Boolean::logicalAnd);
+            }
+        });
+        Map<String, ChainProgress> progress = new LinkedHashMap<>();
+        statuses.forEach((id, status) -> progress.put(
+                id,
+                new ChainProgress(status, withFollowUps && status.isFinal() && followUpsFinal.getOrDefault(id, true))));
+        return progress;
+    }
+
+    /**
+     * A job's status, and whether it and all its follow-ups are final (its {@code chain_status} is final); false
+     * when not asked for.
+     */
+    public record ChainProgress(JobStatus status, boolean chainFinal) {}
 
     /** The labels of each of the given jobs. One statement, whatever the number of jobs. */
     public Map<String, Map<String, String>> labelsOf(Collection<String> jobIds) {
@@ -146,6 +185,7 @@ public class JobStore {
         where(sql, params, "j.instance = :instance", "instance", query.instance());
         where(sql, params, "j.alation_job_id = :alationJobId", "alationJobId", query.alationJobId());
         where(sql, params, "j.alation_job_name = :alationJobName", "alationJobName", query.alationJobName());
+        where(sql, params, "j.alation_task_id = :alationTaskId", "alationTaskId", query.alationTaskId());
         where(sql, params, "j.registered_at >= :after", "after", JobRows.timestamp(query.registeredAfter()));
         where(sql, params, "j.registered_at < :before", "before", JobRows.timestamp(query.registeredBefore()));
         if (query.visibleInstances() != null) {

@@ -76,6 +76,7 @@ class OptimisticClaims implements JobClaims {
                 job.finishedAt(),
                 job.parentId(),
                 owner,
-                job.version() + 1);
+                job.version() + 1,
+                job.alationTaskId());
     }
 }

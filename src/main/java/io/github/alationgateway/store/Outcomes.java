@@ -15,7 +15,7 @@ public class Outcomes {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
-    Outcomes(JdbcTemplate jdbc, TransactionTemplate tx) {
+    public Outcomes(JdbcTemplate jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.tx = tx;
     }

@@ -3,6 +3,7 @@ package io.github.alationgateway.system;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,13 @@ class ClockConfiguration {
         // now() is the start of the transaction in PostgreSQL; clock_timestamp() is the time of the call.
         String query = "PostgreSQL".equalsIgnoreCase(product) ? "select clock_timestamp()" : "select current_timestamp";
         DatabaseClock clock = new DatabaseClock(jdbc, query);
-        clock.synchronise();
+        try {
+            clock.synchronise();
+        } catch (RuntimeException e) {
+            // Flyway reports a database that is away at start; the clock is synchronised again later.
+            LoggerFactory.getLogger(DatabaseClock.class)
+                    .warn("Could not read the database's clock at start: {}", e.getMessage());
+        }
         return clock;
     }
 
@@ -32,14 +39,16 @@ class ClockConfiguration {
     static class Resynchronise {
 
         private final DatabaseClock clock;
+        private final BackgroundLoops loops;
 
-        Resynchronise(org.springframework.beans.factory.ObjectProvider<DatabaseClock> clock) {
+        Resynchronise(org.springframework.beans.factory.ObjectProvider<DatabaseClock> clock, BackgroundLoops loops) {
             this.clock = clock.getIfAvailable();
+            this.loops = loops;
         }
 
         @Scheduled(fixedDelayString = "${gateway.clock-sync-interval:60s}", initialDelayString = "60s")
         void resynchronise() {
-            if (clock != null) clock.synchronise();
+            if (clock != null) loops.guard("clock-sync", clock::synchronise);
         }
     }
 }

@@ -30,21 +30,16 @@ public class DatabaseClock extends Clock {
         this.nowQuery = nowQuery;
     }
 
-    /** Measures the offset again; a failure keeps the last one (the database may be briefly away). */
+    /** Measures the offset again; a failure keeps the last one (the database may be briefly away) and is thrown. */
     public void synchronise() {
-        try {
-            long before = micros(Instant.now());
-            OffsetDateTime database = jdbc.queryForObject(nowQuery, OffsetDateTime.class);
-            long after = micros(Instant.now());
-            long offset = micros(database.toInstant()) - (before + after) / 2;
-            long previous = offsetMicros.getAndSet(offset);
-            if (Math.abs(offset) > WARN_SKEW.toNanos() / 1000 && Math.abs(offset - previous) > 1_000_000) {
-                log.warn(
-                        "This machine's clock is {} ms away from the database's; using the database's time",
-                        offset / 1000);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Could not read the database's clock, keeping the last offset: {}", e.getMessage());
+        long before = micros(Instant.now());
+        OffsetDateTime database = jdbc.queryForObject(nowQuery, OffsetDateTime.class);
+        long after = micros(Instant.now());
+        long offset = micros(database.toInstant()) - (before + after) / 2;
+        long previous = offsetMicros.getAndSet(offset);
+        if (Math.abs(offset) > WARN_SKEW.toNanos() / 1000 && Math.abs(offset - previous) > 1_000_000) {
+            log.warn(
+                    "This machine's clock is {} ms away from the database's; using the database's time", offset / 1000);
         }
     }
 

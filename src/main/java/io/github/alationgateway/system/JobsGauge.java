@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +21,15 @@ import org.springframework.stereotype.Component;
 @Component
 class JobsGauge {
 
-    private static final Logger log = LoggerFactory.getLogger(JobsGauge.class);
-
     private final JobStore store;
     private final AlationClient alation;
     private final MultiGauge gauge;
 
-    JobsGauge(JobStore store, AlationClient alation, MeterRegistry registry) {
+    private final BackgroundLoops loops;
+
+    JobsGauge(JobStore store, AlationClient alation, MeterRegistry registry, BackgroundLoops loops) {
         this.store = store;
+        this.loops = loops;
         this.alation = alation;
         this.gauge = MultiGauge.builder("gateway.jobs")
                 .description("Jobs known to the gateway, by status and Alation instance")
@@ -41,21 +39,18 @@ class JobsGauge {
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${gateway.metrics.jobs-refresh:15s}")
     void refresh() {
+        loops.guard("gauges", this::count);
+    }
+
+    private void count() {
         // Every status of every configured instance is reported, zeros included: a series that stops existing
         // when its count drops to zero would look like missing data, not like zero.
         Map<String, Map<JobStatus, Long>> counts = new TreeMap<>();
         for (String instance : alation.instances()) counts.put(instance, zeros());
-        try {
-            store.countByStatusAndInstance()
-                    .forEach(c ->
-                            counts.computeIfAbsent(c.instance(), i -> zeros()).merge(c.status(), c.count(), Long::sum));
-        } catch (DataAccessException e) {
-            // The last values stay: the database is unreachable, and readiness reports that.
-            log.warn(
-                    "Could not count jobs for the gateway.jobs gauge: {}",
-                    e.getMostSpecificCause().getMessage());
-            return;
-        }
+        // A failure keeps the last values: the database is unreachable, and readiness reports that.
+        store.countByStatusAndInstance()
+                .forEach(c ->
+                        counts.computeIfAbsent(c.instance(), i -> zeros()).merge(c.status(), c.count(), Long::sum));
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         counts.forEach((instance, byStatus) -> byStatus.forEach((status, count) ->
                 rows.add(MultiGauge.Row.of(Tags.of("status", status.wire(), "instance", instance), count))));

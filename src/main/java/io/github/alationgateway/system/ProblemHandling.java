@@ -1,5 +1,6 @@
 package io.github.alationgateway.system;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -25,6 +27,10 @@ import tools.jackson.core.JacksonException;
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+    private static final long RETRY_AFTER_SECONDS = 5;
+
+    /** One full log line per 10 s while the database is away; every request would otherwise log a stack trace. */
+    private final LogThrottle databaseAway = new LogThrottle(Duration.ofSeconds(10));
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
@@ -64,12 +70,21 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<ProblemDetail> database(DataAccessException ex) {
-        log.error("Database call failed", ex);
+    /**
+     * The database away answers 503 with Retry-After, never 500: a caller may simply try again. A transaction that
+     * cannot begin or end (CannotCreateTransactionException, TransactionSystemException "JDBC rollback failed")
+     * is the same outage seen from the transaction manager, so it gets the same answer.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> database(RuntimeException ex) {
+        if (databaseAway.tryAcquire()) log.warn("Database call failed; answering 503 until it is back", ex);
+        else log.debug("Database call failed", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The gateway's database is not available; try again shortly");
+        problem.setProperty("retry_after_seconds", RETRY_AFTER_SECONDS);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .body(ProblemDetail.forStatusAndDetail(
-                        HttpStatus.SERVICE_UNAVAILABLE, "The gateway's database is not available; try again shortly"));
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+                .body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -66,7 +66,9 @@ public class JobViews {
                 job.finishedAt(),
                 job.parentId(),
                 followUps.stream().map(Job::id).toList(),
-                chainStatus(job, followUps));
+                chainStatus(job, followUps),
+                job.alationTaskId(),
+                details.progress(job.kind(), raw).orElse(null));
     }
 
     static JobStatus chainStatus(Job job, List<Job> followUps) {

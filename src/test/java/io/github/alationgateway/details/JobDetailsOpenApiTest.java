@@ -51,9 +51,9 @@ class JobDetailsOpenApiTest {
     void detailsAreOneOfTheDataClassesWithTypeAsDiscriminator() throws Exception {
         JsonNode details = schemas().get("JobDetails");
 
-        assertThat(details.get("oneOf")).hasSize(14);
+        assertThat(details.get("oneOf")).hasSize(15);
         assertThat(details.at("/discriminator/propertyName").stringValue()).isEqualTo("type");
-        assertThat(details.at("/discriminator/mapping").size()).isEqualTo(14);
+        assertThat(details.at("/discriminator/mapping").size()).isEqualTo(15);
         assertThat(details.at("/discriminator/mapping/JobDetails").stringValue())
                 .isEqualTo("#/components/schemas/GenericJobDetails");
         for (JobKind kind : JobKind.values()) {
@@ -71,10 +71,44 @@ class JobDetailsOpenApiTest {
 
         for (JsonNode ref : schemas.at("/JobDetails/oneOf")) {
             String name = ref.get("$ref").stringValue().replace("#/components/schemas/", "");
+            // A data dictionary task also carries the task's errors, fetched apart from its status.
+            String[] envelope = name.equals("DataDictionaryTaskDetails")
+                    ? new String[] {"type", "status", "msg", "result", "typed", "errors"}
+                    : new String[] {"type", "status", "msg", "result", "typed"};
             assertThat(schemas.get(name).get("properties").propertyNames())
                     .as(name)
-                    .containsExactlyInAnyOrder("type", "status", "msg", "result", "typed");
+                    .containsExactlyInAnyOrder(envelope);
         }
+    }
+
+    @Test
+    void dataDictionaryTaskSchemasUseAlationsNames() throws Exception {
+        JsonNode schemas = schemas();
+
+        assertThat(schemas.at("/DataDictionaryTaskDetails/properties/result/$ref")
+                        .stringValue())
+                .isEqualTo("#/components/schemas/DataDictionaryTaskDetailsResult");
+        assertThat(schemas.at("/DataDictionaryTaskDetailsResult/properties").propertyNames())
+                .containsExactly(
+                        "id",
+                        "type",
+                        "state",
+                        "status",
+                        "progress",
+                        "result",
+                        "ts_created",
+                        "ts_updated",
+                        "ts_completed",
+                        "dd_resource",
+                        "report_download_link");
+        assertThat(schemas.at("/DataDictionaryTaskDetails/properties/errors/items/$ref")
+                        .stringValue())
+                .isEqualTo("#/components/schemas/DataDictionaryTaskError");
+        assertThat(schemas.at("/DataDictionaryTaskError/properties").propertyNames())
+                .containsExactly(
+                        "timestamp", "name", "fatal", "error_message", "original_error_message", "details", "category");
+        assertThat(schemas.at("/DataDictionaryTaskErrorRange/properties").propertyNames())
+                .containsExactly("start", "end", "start_inclusive", "end_inclusive");
     }
 
     @Test

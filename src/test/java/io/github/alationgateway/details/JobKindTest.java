@@ -39,6 +39,14 @@ class JobKindTest {
         "POST,   /integration/v2/dataflow/,                         DATAFLOW_POST",
         "PATCH,  /integration/v2/dataflow/,                         DATAFLOW_PATCH",
         "DELETE, /integration/v2/dataflow/?keyField=id,             DATAFLOW_DELETE",
+        "PATCH,  /integration/v2/column/88/children/?ds_id=9,       RDBMS_COLUMN_CHILDREN_PATCH",
+        "PATCH,  /integration/v2/column/children/?ds_id=9,          RDBMS_ROOT_COLUMN_CHILDREN_PATCH",
+        "POST,   /integration/v2/bi/server/21/folder/,              BI_FOLDER_POST",
+        "POST,   /integration/v2/bi/server/21/report/,              BI_REPORT_POST",
+        "POST,   /integration/v2/bi/server/21/report/column/,       BI_REPORT_COLUMN_POST",
+        "DELETE, /integration/v2/domain/,                           DOMAIN_DELETE",
+        "POST,   /integration/v2/domain/membership/,                DOMAIN_MEMBERSHIP_POST",
+        "POST,   /integration/v2/lineage/,                          LINEAGE_POST",
     })
     void knowsTheCallsOfAlationsTable(String method, String endpoint, JobKind kind) {
         assertThat(JobKind.fromCall(method, endpoint)).isEqualTo(kind);
@@ -69,7 +77,10 @@ class JobKindTest {
         "POST,   /api/v1/bulk_metadata/extraction/",
         "POST,   /api/v1/bulk_metadata/extraction/abc",
         "POST,   /api/v1/bulk_metadata/extraction/12/extra",
-        "PATCH,  /integration/v2/column/children/?ds_id=9",
+        "PATCH,  /integration/v2/column/abc/children/?ds_id=9",
+        "POST,   /integration/v2/bi/server/21/datasource/",
+        "PATCH,  /integration/v2/bi/server/21/folder/",
+        "POST,   /integration/v2/domain/",
         "POST,   /integration/v1/data_quality/things/",
         "POST,   /",
         "POST,   ''",
@@ -138,6 +149,10 @@ class JobKindTest {
         assertThat(JobKind.CUSTOM_FIELD_VALUE_ASYNC_PUT.dataClass()).isEqualTo("JobDetails");
         assertThat(JobKind.VIRTUAL_FILESYSTEM_POST.dataClass()).isEqualTo("JobDetails");
         assertThat(JobKind.BUSINESS_POLICY_PUT.dataClass()).isEqualTo("JobDetails");
+        assertThat(JobKind.RDBMS_COLUMN_CHILDREN_PATCH.dataClass()).isEqualTo("JobDetailsRdbms");
+        assertThat(JobKind.RDBMS_ROOT_COLUMN_CHILDREN_PATCH.dataClass()).isEqualTo("JobDetailsRdbms");
+        assertThat(JobKind.BI_REPORT_COLUMN_POST.dataClass()).isEqualTo("JobDetails");
+        assertThat(JobKind.DOMAIN_DELETE.dataClass()).isEqualTo("JobDetails");
     }
 
     @Test

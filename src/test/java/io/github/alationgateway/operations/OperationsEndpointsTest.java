@@ -50,13 +50,13 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void livenessHasOnlyTheProcessAndReadinessAddsTheDatabase() {
+    void livenessHasTheProcessAndItsLoopsAndReadinessAddsTheDatabase() {
         GatewayApi.Answer liveness = api.get("/actuator/health/liveness");
         GatewayApi.Answer readiness = api.get("/actuator/health/readiness");
 
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(liveness.body().path("status").asString()).isEqualTo("UP");
-        assertThat(names(liveness.body().path("components"))).containsExactly("livenessState");
+        assertThat(names(liveness.body().path("components"))).containsExactlyInAnyOrder("livenessState", "loops");
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.body().path("status").asString()).isEqualTo("UP");
         assertThat(names(readiness.body().path("components"))).containsExactlyInAnyOrder("db", "readinessState");

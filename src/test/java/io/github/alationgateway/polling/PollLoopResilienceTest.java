@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "gateway.poll.enabled=false")
 class PollLoopResilienceTest {
@@ -40,6 +43,9 @@ class PollLoopResilienceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @BeforeEach
     void emptyStore() {
@@ -72,6 +78,47 @@ class PollLoopResilienceTest {
     }
 
     /**
+     * It used to end the outcome writer's thread (it caught only DataAccessException): the replica then claimed no
+     * more once its slots were full, while liveness said UP.
+     */
+    @Test
+    void theOutcomeWriterFailingDoesNotStopThePollerAndLosesNoOutcome() {
+        // GIVEN a database that refuses the first outcome writes the way a vanished PostgreSQL does
+        TestJobs.insert(jdbc, 5, clock.instant(), Duration.ZERO);
+        AtomicInteger writes = new AtomicInteger();
+        Outcomes failing = new Outcomes(jdbc, tx) {
+            @Override
+            public java.util.List<String> record(java.util.List<io.github.alationgateway.store.Outcome> batch) {
+                int write = writes.incrementAndGet();
+                if (write == 1) throw new TransactionSystemException("JDBC rollback failed");
+                if (write <= 3) throw new CannotCreateTransactionException("Could not open JDBC Connection");
+                if (write == 4) throw new IllegalStateException("a bug, say");
+                return super.record(batch);
+            }
+        };
+        var alation = new Succeeding();
+        var poller = poller(claims, failing, alation);
+        poller.start();
+        try {
+            // THEN every job still ends, from the polls already made: none had to wait for its lease to run out
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            jdbc.queryForObject("select count(*) from jobs where status = 'SUCCESSFUL'", Integer.class)
+                                    == 5);
+            assertThat(writes.get()).isGreaterThan(4);
+            assertThat(alation.calls.get()).isEqualTo(5);
+            // AND the poller still claims afterwards
+            TestJobs.insert(jdbc, 2, clock.instant(), Duration.ZERO);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            jdbc.queryForObject("select count(*) from jobs where status = 'SUCCESSFUL'", Integer.class)
+                                    == 7);
+        } finally {
+            poller.stop();
+        }
+    }
+
+    /**
      * A replica paused between reading the clock and claiming (GC, SIGSTOP) gets leases that end before a call
      * could: another replica may hold the job by then, so it must not call Alation for it.
      */
@@ -95,6 +142,10 @@ class PollLoopResilienceTest {
     }
 
     private PollLoop poller(JobClaims jobClaims, AlationClient alation) {
+        return poller(jobClaims, outcomes, alation);
+    }
+
+    private PollLoop poller(JobClaims jobClaims, Outcomes outcomes, AlationClient alation) {
         return new PollLoop(
                 new PollProperties(
                         true,

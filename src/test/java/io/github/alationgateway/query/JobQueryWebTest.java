@@ -14,6 +14,7 @@ import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.system.InstanceScope;
 import io.github.alationgateway.view.JobViews;
 import io.github.alationgateway.view.VisibleJobs;
+import io.github.alationgateway.waiting.JobWaits;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,9 @@ class JobQueryWebTest {
 
     @MockitoBean
     InstanceScope scope;
+
+    @MockitoBean
+    JobWaits waits;
 
     @ParameterizedTest
     @CsvSource(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.alationgateway.alation.AlationJobRef;
+import io.github.alationgateway.details.JobKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,6 +64,83 @@ class HandleParserTest {
     void anythingElseIsRefusedWithAReason(String response, String reason) {
         JsonNode node = JSON.readTree(response);
         assertThatThrownBy(() -> HandleParser.parse(node)).hasMessageContaining(reason);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"task\": {\"id\": 23739, \"type\": \"BUSINESS_POLICY_BULK_CREATE\"}}  | BUSINESS_POLICY_POST",
+                "{\"task\": {\"id\": 23740, \"type\": \"BUSINESS_POLICY_BULK_UPDATE\"}}  | BUSINESS_POLICY_PUT",
+                "\"{\\\"task\\\": {\\\"id\\\": 5, \\\"type\\\": \\\"BUSINESS_POLICY_BULK_UPDATE\\\"}}\" | BUSINESS_POLICY_PUT",
+            })
+    void aBusinessPolicyTaskNamesItsKind(String response, JobKind kind) {
+        assertThat(HandleParser.handle(JSON.readTree(response), null).kind()).isEqualTo(kind);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"task\": {\"id\": 23739, \"type\": \"BUSINESS_POLICY_BULK_DELETE\"}}",
+                "{\"task\": {\"id\": 23739, \"type\": 7}}",
+                "{\"task\": {\"id\": 23739}}",
+                "{\"job_id\": 1, \"type\": \"BUSINESS_POLICY_BULK_CREATE\"}"
+            })
+    void otherAnswersNameNoKind(String response) {
+        assertThat(HandleParser.handle(JSON.readTree(response), null).kind()).isEqualTo(JobKind.GENERIC);
+    }
+
+    private static final String TASK = "68575488-5FAD-4117-927f-1e23576e733a";
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "{\"task\": {\"id\": \"" + TASK + "\", \"type\": \"COMMIT_TO_CATALOG\"}} | null",
+                "{\"task\": {\"id\": \"" + TASK + "\"}}                                      | GENERIC",
+                "{\"task\": {\"id\": \" " + TASK + " \"}}                                    | DATA_DICTIONARY_UPLOAD",
+                "{\"id\": \"" + TASK + "\", \"state\": \"PROCESSING\"}                     | null",
+            })
+    void aUuidTaskIsADataDictionaryUploadWhateverLittleTheClientSaid(String response, JobKind told) {
+        HandleParser.Handle handle = HandleParser.handle(JSON.readTree(response), told);
+
+        assertThat(handle.kind()).isEqualTo(JobKind.DATA_DICTIONARY_UPLOAD);
+        assertThat(handle.ref().taskId()).isEqualTo(TASK.toLowerCase(java.util.Locale.ROOT));
+        assertThat(handle.ref().key()).isEqualTo("task:" + TASK.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "{\"task\": {\"id\": 23739}}        | BUSINESS_POLICY_POST | 23739",
+                "{\"task\": {\"id\": \"23739\"}}  | null                 | 23739",
+                "{\"task\": {\"id\": 23739}}        | GENERIC              | 23739",
+            })
+    void aNumberedTaskIsAJobOfTheJobApi(String response, JobKind told, long id) {
+        HandleParser.Handle handle = HandleParser.handle(JSON.readTree(response), told);
+
+        assertThat(handle.ref()).isEqualTo(AlationJobRef.ofId(id));
+        assertThat(handle.kind()).isEqualTo(told == null ? JobKind.GENERIC : told);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "{\"task\": {\"id\": \"" + TASK + "\"}}  | BUSINESS_POLICY_POST   | send kind DATA_DICTIONARY_UPLOAD",
+                "{\"task\": {\"id\": 23739}}               | DATA_DICTIONARY_UPLOAD | must be the UUID of a data dictionary upload task",
+                "{\"job_id\": 813}                           | DATA_DICTIONARY_UPLOAD | tracked by its task",
+                "{\"task\": {\"id\": \"68575488-5fad\"}} | null                   | a UUID (a data dictionary upload task)",
+                "{\"task\": {\"id\": true}}                | GENERIC                | a whole number (a job of Alation's job API",
+            })
+    void aHandleThatFitsNeitherTheKindNorAnyShapeIsRefusedSayingWhatToSend(
+            String response, JobKind told, String reason) {
+        JsonNode node = JSON.readTree(response);
+        assertThatThrownBy(() -> HandleParser.handle(node, told)).hasMessageContaining(reason);
     }
 
     @org.junit.jupiter.api.Test

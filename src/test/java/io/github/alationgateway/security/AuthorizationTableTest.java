@@ -37,8 +37,11 @@ class AuthorizationTableTest extends SecuredGateway {
         }
     }
 
-    /** One endpoint: the mapping it exercises, and a concrete request to it ({id} is a real job). */
-    record Call(String method, String pattern, String path, boolean withBody) {
+    /**
+     * One endpoint: the mapping it exercises, and a concrete request to it ({id} is a real job). {@code body} is
+     * sent as JSON, {id} replaced likewise; {@link #REGISTRATION} stands for a fresh registration.
+     */
+    record Call(String method, String pattern, String path, String body) {
         @Override
         public String toString() {
             return method + " " + path;
@@ -57,14 +60,19 @@ class AuthorizationTableTest extends SecuredGateway {
     /** API docs (springdoc) are public: they describe the API and hold no data. */
     private static final Set<Integer> PUBLIC_DOCS = Set.of(200);
 
+    private static final String REGISTRATION = "registration";
+
     private static final List<Call> API = List.of(
-            new Call("GET", "/api/v1/jobs", "/api/v1/jobs", false),
-            new Call("GET", "/api/v1/jobs/{id}", "/api/v1/jobs/{id}", false),
-            new Call("GET", "/api/v1/jobs/{id}/logs", "/api/v1/jobs/{id}/logs", false),
-            new Call("GET", "/api/v1/jobs/stats", "/api/v1/jobs/stats", false),
-            new Call("POST", "/api/v1/jobs", "/api/v1/jobs", true),
-            new Call("POST", "/api/v1/jobs/{id}/poll", "/api/v1/jobs/{id}/poll", false),
-            new Call("GET", "/api/v1/kinds", "/api/v1/kinds", false));
+            new Call("GET", "/api/v1/jobs", "/api/v1/jobs", null),
+            new Call("GET", "/api/v1/jobs/{id}", "/api/v1/jobs/{id}", null),
+            new Call("GET", "/api/v1/jobs/{id}/logs", "/api/v1/jobs/{id}/logs", null),
+            new Call("GET", "/api/v1/jobs/stats", "/api/v1/jobs/stats", null),
+            new Call("POST", "/api/v1/jobs", "/api/v1/jobs", REGISTRATION),
+            new Call("POST", "/api/v1/jobs/{id}/poll", "/api/v1/jobs/{id}/poll", null),
+            new Call("GET", "/api/v1/kinds", "/api/v1/kinds", null),
+            // A read sent as a POST: readers may wait.
+            new Call("POST", "/api/v1/jobs/wait", "/api/v1/jobs/wait", "{\"ids\": [\"{id}\"], \"timeout\": \"0s\"}"),
+            new Call("GET", "/api/v1/jobs/{id}", "/api/v1/jobs/{id}?wait=0s", null));
 
     static Stream<Arguments> table() {
         List<Arguments> rows = new ArrayList<>();
@@ -76,6 +84,8 @@ class AuthorizationTableTest extends SecuredGateway {
         row(rows, API.get(4), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, REGISTERED, REGISTERED);
         row(rows, API.get(5), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, ACCEPTED, ACCEPTED);
         row(rows, API.get(6), UNAUTHORIZED, UNAUTHORIZED, OK, OK, OK);
+        row(rows, API.get(7), UNAUTHORIZED, UNAUTHORIZED, OK, OK, OK);
+        row(rows, API.get(8), UNAUTHORIZED, UNAUTHORIZED, OK, OK, OK);
         row(rows, get("/actuator/health"), HEALTH, UNAUTHORIZED, HEALTH, HEALTH, HEALTH);
         row(rows, get("/actuator/health/liveness"), OK, UNAUTHORIZED, OK, OK, OK);
         row(rows, get("/actuator/health/readiness"), HEALTH, UNAUTHORIZED, HEALTH, HEALTH, HEALTH);
@@ -115,9 +125,9 @@ class AuthorizationTableTest extends SecuredGateway {
     void callerGetsTheAnswerTheTableSays(Call call, Who who, Set<Integer> expected) {
         String job = registerOn("test").path("id").asString();
         String path = call.path().replace("{id}", job);
-        String body = call.withBody()
+        String body = REGISTRATION.equals(call.body())
                 ? "{\"instance\": \"test\", \"response\": {\"job_id\": " + nextAlationId() + "}}"
-                : null;
+                : call.body() == null ? null : call.body().replace("{id}", job);
 
         var answer = as(who.key).send(call.method(), path, body == null ? null : "application/json", body);
 
@@ -212,6 +222,6 @@ class AuthorizationTableTest extends SecuredGateway {
     }
 
     private static Call call(String method, String path) {
-        return new Call(method, path, path, false);
+        return new Call(method, path, path, null);
     }
 }

@@ -15,12 +15,13 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.UUID;
 
 /**
- * An Alation job-status API on WireMock. Each job answers a script of responses in order, one per poll, and
- * keeps answering the last one.
+ * An Alation job-status API, and its data dictionary task API, on WireMock. Each job (or task, or task's error
+ * list) answers a script of responses in order, one per call, and keeps answering the last one.
  */
 public final class FakeAlation implements AutoCloseable {
 
     public static final String JOB_PATH = "/api/v1/bulk_metadata/job/";
+    public static final String TASKS_PATH = "/integration/v1/data_dictionary/tasks/";
     public static final String TOKEN = "fake-alation-token";
 
     private final WireMockServer server;
@@ -77,6 +78,28 @@ public final class FakeAlation implements AutoCloseable {
         script(get(urlPathEqualTo(JOB_PATH)).withQueryParam("name", equalTo(name)), answers);
     }
 
+    /** The answers of {@code GET /integration/v1/data_dictionary/tasks/{taskId}}, one per poll. */
+    public void scriptTask(String taskId, ResponseDefinitionBuilder... answers) {
+        script(get(urlPathEqualTo(TASKS_PATH + taskId)), answers);
+    }
+
+    /** The answers of {@code GET /integration/v1/data_dictionary/tasks/{taskId}/errors/}, one per call. */
+    public void scriptTaskErrors(String taskId, ResponseDefinitionBuilder... answers) {
+        script(get(urlPathEqualTo(TASKS_PATH + taskId + "/errors/")), answers);
+    }
+
+    public int pollsOfTask(String taskId) {
+        return server.countRequestsMatching(
+                        getRequestedFor(urlPathEqualTo(TASKS_PATH + taskId)).build())
+                .getCount();
+    }
+
+    public int errorCallsOfTask(String taskId) {
+        return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(TASKS_PATH + taskId + "/errors/"))
+                        .build())
+                .getCount();
+    }
+
     private void script(MappingBuilder request, ResponseDefinitionBuilder... answers) {
         String scenario = UUID.randomUUID().toString();
         for (int i = 0; i < answers.length; i++) {
@@ -91,8 +114,10 @@ public final class FakeAlation implements AutoCloseable {
     /** WireMock's builders are mutable; each step needs its own. */
     private static MappingBuilder copy(MappingBuilder request) {
         var built = request.build();
-        var copy = get(urlPathEqualTo(JOB_PATH));
-        built.getRequest().getQueryParameters().forEach((name, pattern) -> copy.withQueryParam(name, pattern));
+        var copy = get(built.getRequest().getUrlMatcher());
+        if (built.getRequest().getQueryParameters() != null) {
+            built.getRequest().getQueryParameters().forEach((name, pattern) -> copy.withQueryParam(name, pattern));
+        }
         return copy;
     }
 
