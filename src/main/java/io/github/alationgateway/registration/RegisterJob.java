@@ -4,11 +4,13 @@ import io.github.alationgateway.alation.AlationClient;
 import io.github.alationgateway.alation.AlationJobRef;
 import io.github.alationgateway.details.JobKind;
 import io.github.alationgateway.polling.PollTrigger;
+import io.github.alationgateway.store.JobCallback;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.store.LabelRules;
 import io.github.alationgateway.store.NewJob;
 import io.github.alationgateway.system.InstanceScope;
 import io.github.alationgateway.system.Problems;
+import io.github.alationgateway.webhooks.Callbacks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Arrays;
@@ -30,6 +32,7 @@ class RegisterJob {
     private final PollTrigger trigger;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Callbacks callbacks;
 
     RegisterJob(
             JobStore store,
@@ -37,13 +40,15 @@ class RegisterJob {
             InstanceScope scope,
             PollTrigger trigger,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            Callbacks callbacks) {
         this.store = store;
         this.alation = alation;
         this.scope = scope;
         this.trigger = trigger;
         this.meters = meters;
         this.clock = clock;
+        this.callbacks = callbacks;
     }
 
     JobStore.Registration register(RegistrationRequest request, String registeredBy) {
@@ -60,10 +65,14 @@ class RegisterJob {
         JobKind kind = handle.kind();
         String instance = instance(request.instance());
         Map<String, String> labels = LabelRules.check(request.labels());
+        JobCallback callback = request.callback() == null
+                ? null
+                : callbacks.check(request.callback().url(), request.callback().events());
         var registration = store.register(
                 new NewJob(instance, ref, kind, labels, registeredBy, null, clock.instant()),
                 "Registered " + ref + " on instance '" + instance + "' as " + kind.name()
-                        + (registeredBy == null ? "" : " by " + registeredBy));
+                        + (registeredBy == null ? "" : " by " + registeredBy),
+                callback);
         meters.counter("gateway.registrations", "instance", instance, "created", String.valueOf(registration.created()))
                 .increment();
         if (registration.created()) {

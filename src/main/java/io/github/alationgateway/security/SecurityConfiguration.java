@@ -101,6 +101,9 @@ class SecurityConfiguration {
                                 pathPattern("/swagger-ui.html"),
                                 pathPattern("/swagger-ui/**"))
                         .permitAll()
+                        // Webhook endpoints and their deliveries: operators' business, admin keys only.
+                        .requestMatchers(pathPattern("/api/v1/webhooks"), pathPattern("/api/v1/webhooks/**"))
+                        .hasRole(Role.ADMIN.name())
                         // Waiting for many jobs is a read, sent as a POST only because the list of ids is long.
                         .requestMatchers(
                                 pathPattern(HttpMethod.GET, "/api/v1/**"),

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,18 +28,21 @@ public class JobStore {
     private final JobLogRepository logs;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final ObjectProvider<StatusChanges> listeners;
 
     JobStore(
             JobRepository jobs,
             JobLabelRepository labels,
             JobLogRepository logs,
             JdbcClient jdbc,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            ObjectProvider<StatusChanges> listeners) {
         this.jobs = jobs;
         this.labels = labels;
         this.logs = logs;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.listeners = listeners;
     }
 
     /** The outcome of a registration: the job, and whether this call created it. */
@@ -51,9 +55,25 @@ public class JobStore {
      * after an error, so it cannot happen inside it.
      */
     public Registration register(NewJob job, String registeredMessage) {
+        return register(job, registeredMessage, null);
+    }
+
+    /** As {@link #register(NewJob, String)}, with a callback stored with a new job; null for none. */
+    public Registration register(NewJob job, String registeredMessage, JobCallback callback) {
         String id = UUID.randomUUID().toString();
         try {
-            return new Registration(tx.execute(status -> insert(id, job, registeredMessage)), true);
+            return new Registration(
+                    tx.execute(status -> {
+                        Job created = insert(id, job, registeredMessage);
+                        if (callback != null) JobCallback.insert(jdbc, id, callback);
+                        // Listeners read with plain SQL in this transaction: they must see the labels and log.
+                        jobs.flush();
+                        List<StatusChanges.StatusChange> changes =
+                                List.of(new StatusChanges.StatusChange(id, null, JobStatus.PENDING));
+                        listeners.orderedStream().forEach(listener -> listener.changed(changes));
+                        return created;
+                    }),
+                    true);
         } catch (DataIntegrityViolationException e) {
             return new Registration(
                     findByAlationKey(job.instance(), job.ref().key()).orElseThrow(() -> e), false);
@@ -84,6 +104,23 @@ public class JobStore {
     public List<Job> findAllById(Collection<String> ids) {
         if (ids.isEmpty()) return List.of();
         return jobs.findAllById(ids).stream().map(JobEntity::toJob).toList();
+    }
+
+    /**
+     * Locks a job's row until the end of the current transaction. Two transactions that each end one member of a
+     * chain lock its root first, so that the second sees what the first wrote and exactly one of them sees the
+     * whole chain final.
+     */
+    public Optional<Job> lockForUpdate(String id) {
+        return jdbc.sql("select " + JobRows.COLUMNS + " from jobs where id = ? for update")
+                .param(id)
+                .query(JobRows.JOB)
+                .optional();
+    }
+
+    /** The callbacks of those of these jobs that have one. */
+    public Map<String, JobCallback> callbacksOf(Collection<String> jobIds) {
+        return JobCallback.of(jdbc, jobIds);
     }
 
     public Optional<Job> findByAlationKey(String instance, String alationKey) {

@@ -3,7 +3,13 @@ package io.github.alationgateway.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,10 +20,18 @@ public class Outcomes {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final ObjectProvider<StatusChanges> listeners;
 
+    /** Without listeners: writes outcomes and tells no one (tests and benchmarks of the poller alone). */
     public Outcomes(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this(jdbc, tx, new StaticListableBeanFactory().getBeanProvider(StatusChanges.class));
+    }
+
+    @Autowired
+    Outcomes(JdbcTemplate jdbc, TransactionTemplate tx, ObjectProvider<StatusChanges> listeners) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.listeners = listeners;
     }
 
     /**
@@ -28,6 +42,7 @@ public class Outcomes {
     public List<String> record(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) return List.of();
         return tx.execute(status -> {
+            Map<String, JobStatus> before = statusesBefore(outcomes);
             List<Object[]> args = new ArrayList<>(outcomes.size());
             for (Outcome o : outcomes) {
                 args.add(new Object[] {
@@ -88,8 +103,44 @@ public class Outcomes {
                                 + " values (?, ?, ?, ?, ?, ?, 1)",
                         inserts);
             }
+            List<StatusChanges.StatusChange> changes = new ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                Outcome o = outcomes.get(i);
+                JobStatus from = before.get(o.jobId());
+                if (counts[i] != 0 && from != null && from != o.status()) {
+                    changes.add(new StatusChanges.StatusChange(o.jobId(), from, o.status()));
+                }
+            }
+            if (!changes.isEmpty()) listeners.orderedStream().forEach(listener -> listener.changed(changes));
             return written;
         });
+    }
+
+    /**
+     * The status each job had before this write, read in the same transaction, only for outcomes that could change
+     * it (a poll that leaves a job pending changes nothing anyone listens for). Status only moves by writes guarded
+     * by version, so for every write below that lands, the status read here is the one it replaces.
+     */
+    private Map<String, JobStatus> statusesBefore(List<Outcome> outcomes) {
+        List<String> ids = outcomes.stream()
+                .filter(o -> o.status() != JobStatus.PENDING)
+                .map(Outcome::jobId)
+                .toList();
+        Map<String, JobStatus> statuses = new HashMap<>();
+        if (ids.isEmpty() || listeners.stream().findAny().isEmpty()) {
+            return statuses;
+        }
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            jdbc.query(
+                    "select id, status from jobs where id in (" + marks + ")",
+                    rs -> {
+                        statuses.put(rs.getString(1), JobStatus.valueOf(rs.getString(2)));
+                    },
+                    chunk.toArray());
+        }
+        return statuses;
     }
 
     /** Gives claimed jobs back without an outcome (shutdown), due at {@code dueAt}. */

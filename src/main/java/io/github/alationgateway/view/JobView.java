@@ -1,8 +1,10 @@
 package io.github.alationgateway.view;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.alationgateway.details.JobDetails;
 import io.github.alationgateway.details.JobProgress;
+import io.github.alationgateway.store.JobCallback;
 import io.github.alationgateway.store.JobStatus;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A job as the API shows it. {@code chainStatus} is where the job and its follow-up jobs stand together: a
  * client is done when it is final. {@code alationTaskId} is set for a data dictionary upload (tracked through
- * Alation's task API); {@code progress} when Alation says how far the job has come, null otherwise.
+ * Alation's task API); {@code progress} when Alation says how far the job has come, null otherwise. {@code callback} ("notify" on
+ * the wire) is the job's own callback, null when it has none.
  */
 // The later components go beside their kin on the wire; they come last in the record so that code built
 // against the earlier shape keeps compiling.
@@ -50,7 +53,8 @@ public record JobView(
         List<String> followUpIds,
         JobStatus chainStatus,
         String alationTaskId,
-        JobProgress progress) {
+        JobProgress progress,
+        @JsonProperty("notify") JobCallback callback) {
 
     /** A job of Alation's job API that says nothing of its progress. */
     public JobView(
@@ -95,6 +99,7 @@ public record JobView(
                 parentId,
                 followUpIds,
                 chainStatus,
+                null,
                 null,
                 null);
     }

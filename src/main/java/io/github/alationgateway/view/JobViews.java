@@ -2,6 +2,7 @@ package io.github.alationgateway.view;
 
 import io.github.alationgateway.details.JobDetailsMapper;
 import io.github.alationgateway.store.Job;
+import io.github.alationgateway.store.JobCallback;
 import io.github.alationgateway.store.JobStatus;
 import io.github.alationgateway.store.JobStore;
 import java.util.List;
@@ -38,13 +39,17 @@ public class JobViews {
         List<String> ids = jobs.stream().map(Job::id).toList();
         Map<String, Map<String, String>> labels = store.labelsOf(ids);
         Map<String, List<Job>> followUps = store.followUpsOf(ids);
+        Map<String, JobCallback> callbacks = store.callbacksOf(ids);
         return jobs.stream()
-                .map(job ->
-                        view(job, labels.getOrDefault(job.id(), Map.of()), followUps.getOrDefault(job.id(), List.of())))
+                .map(job -> view(
+                        job,
+                        labels.getOrDefault(job.id(), Map.of()),
+                        followUps.getOrDefault(job.id(), List.of()),
+                        callbacks.get(job.id())))
                 .toList();
     }
 
-    private JobView view(Job job, Map<String, String> labels, List<Job> followUps) {
+    private JobView view(Job job, Map<String, String> labels, List<Job> followUps, JobCallback notify) {
         JsonNode raw = parse(job.rawResult());
         return new JobView(
                 job.id(),
@@ -68,7 +73,8 @@ public class JobViews {
                 followUps.stream().map(Job::id).toList(),
                 chainStatus(job, followUps),
                 job.alationTaskId(),
-                details.progress(job.kind(), raw).orElse(null));
+                details.progress(job.kind(), raw).orElse(null),
+                notify);
     }
 
     static JobStatus chainStatus(Job job, List<Job> followUps) {

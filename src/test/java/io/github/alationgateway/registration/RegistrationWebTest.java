@@ -15,6 +15,7 @@ import io.github.alationgateway.polling.PollTrigger;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.system.InstanceScope;
 import io.github.alationgateway.view.JobViews;
+import io.github.alationgateway.webhooks.Callbacks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -71,6 +72,9 @@ class RegistrationWebTest {
     @MockitoBean
     InstanceScope scope;
 
+    @MockitoBean
+    Callbacks callbacks;
+
     @BeforeEach
     void twoInstances() {
         when(alation.instances()).thenReturn(Set.of("prod", "test"));
@@ -106,7 +110,7 @@ class RegistrationWebTest {
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(detail)));
         if (field != null) result.andExpect(jsonPath("$.field").value(field));
-        verify(store, never()).register(any(), any());
+        verify(store, never()).register(any(), any(), any());
     }
 
     @Test
@@ -114,7 +118,7 @@ class RegistrationWebTest {
         register("")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        verify(store, never()).register(any(), any());
+        verify(store, never()).register(any(), any(), any());
     }
 
     @Test
@@ -133,7 +137,7 @@ class RegistrationWebTest {
         register("{\"response\": {\"job_id\": 1}, \"instance\": \"test\"}")
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        verify(store, never()).register(any(), any());
+        verify(store, never()).register(any(), any(), any());
     }
 
     @Test

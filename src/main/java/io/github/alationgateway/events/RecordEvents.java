@@ -1,0 +1,161 @@
+package io.github.alationgateway.events;
+
+import io.github.alationgateway.store.Job;
+import io.github.alationgateway.store.JobStatus;
+import io.github.alationgateway.store.JobStore;
+import io.github.alationgateway.store.StatusChanges;
+import io.github.alationgateway.view.JobView;
+import io.github.alationgateway.view.JobViews;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns status changes into events, in the transaction that made the changes (the outbox): an event is
+ * committed exactly when its change is. Views are rendered only for the jobs that have an event, and all
+ * events of one transaction are written in one batch.
+ */
+@Component
+class RecordEvents implements StatusChanges {
+
+    private final JobStore store;
+    private final JobViews views;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final EventLog log;
+    private final ObjectProvider<EventSubscriber> subscribers;
+
+    RecordEvents(
+            JobStore store,
+            JobViews views,
+            JdbcTemplate jdbc,
+            JsonMapper json,
+            Clock clock,
+            EventLog log,
+            ObjectProvider<EventSubscriber> subscribers) {
+        this.store = store;
+        this.views = views;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.log = log;
+        this.subscribers = subscribers;
+    }
+
+    private record Due(EventType type, String jobId) {}
+
+    @Override
+    public void changed(List<StatusChange> changes) {
+        List<Due> due = new ArrayList<>();
+        Set<String> ended = new LinkedHashSet<>();
+        for (StatusChange change : changes) {
+            if (change.from() == null) due.add(new Due(EventType.REGISTERED, change.jobId()));
+            if (change.from() == JobStatus.PENDING && change.to() == JobStatus.RUNNING) {
+                due.add(new Due(EventType.RUNNING, change.jobId()));
+            }
+            if (change.to().isFinal()
+                    && (change.from() == null || !change.from().isFinal())) {
+                due.add(new Due(EventType.ENDED, change.jobId()));
+                ended.add(change.jobId());
+            }
+        }
+        if (due.isEmpty()) return;
+        Map<String, Job> jobs =
+                byId(store.findAllById(due.stream().map(Due::jobId).distinct().toList()));
+        for (String root : roots(ended, jobs)) {
+            due.add(new Due(EventType.CHAIN_ENDED, root));
+        }
+        List<Job> shown = due.stream()
+                .map(Due::jobId)
+                .distinct()
+                .map(jobs::get)
+                .filter(Objects::nonNull)
+                .toList();
+        Map<String, JobView> shownById =
+                views.views(shown).stream().collect(Collectors.toMap(JobView::id, Function.identity()));
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<NewEvent> events = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (Due d : due) {
+            JobView view = shownById.get(d.jobId());
+            if (view == null) continue;
+            if (d.type() == EventType.CHAIN_ENDED && !view.chainStatus().isFinal()) continue;
+            NewEvent event = new NewEvent(UUID.randomUUID().toString(), d.type(), at, view);
+            events.add(event);
+            rows.add(new Object[] {
+                event.id(), d.type().wire(), d.jobId(), at.atOffset(ZoneOffset.UTC), json.writeValueAsString(view)
+            });
+        }
+        if (events.isEmpty()) return;
+        jdbc.batchUpdate("insert into job_events (id, type, job_id, at, data) values (?, ?, ?, ?, ?)", rows);
+        subscribers.orderedStream().forEach(subscriber -> subscriber.appended(events));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    log.appended();
+                }
+            });
+        } else {
+            log.appended();
+        }
+    }
+
+    /**
+     * The root jobs whose chain may have become final through these ends: a root that ended itself, and the root
+     * above each follow-up that ended. Whether the chain is final is decided on the rendered view, the one place
+     * that defines chain_status. Roots of follow-ups are locked first, in id order: two replicas ending two members
+     * of one chain at once then take turns, and the second sees the first's write, so exactly one of them finds
+     * the chain final.
+     */
+    private Set<String> roots(Set<String> ended, Map<String, Job> jobs) {
+        Set<String> above = new TreeSet<>();
+        Set<String> roots = new TreeSet<>();
+        for (String id : ended) {
+            Job job = jobs.get(id);
+            if (job == null) continue;
+            if (job.parentId() == null) roots.add(job.id());
+            else above.add(job.parentId());
+        }
+        // Follow-ups are found only for root jobs, so one step up is the root; the bound only guards the loop.
+        for (int depth = 0; !above.isEmpty() && depth < 8; depth++) {
+            Set<String> next = new TreeSet<>();
+            for (String id : above) {
+                Job job = jobs.containsKey(id)
+                        ? jobs.get(id)
+                        : store.lockForUpdate(id).orElse(null);
+                if (job == null) continue;
+                jobs.put(id, job);
+                if (job.parentId() == null) roots.add(id);
+                else next.add(job.parentId());
+            }
+            above = next;
+        }
+        return roots;
+    }
+
+    private static Map<String, Job> byId(List<Job> jobs) {
+        Map<String, Job> byId = new LinkedHashMap<>();
+        jobs.forEach(job -> byId.put(job.id(), job));
+        return byId;
+    }
+}

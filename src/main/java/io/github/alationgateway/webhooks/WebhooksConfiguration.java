@@ -1,0 +1,65 @@
+package io.github.alationgateway.webhooks;
+
+import io.github.alationgateway.events.EventLog;
+import io.github.alationgateway.system.ReplicaIdentity;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.DatabaseMetaData;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+@Configuration(proxyBeanMethods = false)
+class WebhooksConfiguration {
+
+    /** As for jobs, the claim is chosen once from the database: SKIP LOCKED where there is one. */
+    @Bean
+    DeliveryClaims deliveryClaims(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template)
+            throws MetaDataAccessException {
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        return "PostgreSQL".equalsIgnoreCase(product)
+                ? new DeliveryClaims.SkipLocked(jdbc)
+                : new DeliveryClaims.Optimistic(jdbc, template);
+    }
+
+    @Bean
+    DecideDelivery decideDelivery(
+            WebhookProperties settings,
+            Deliveries deliveries,
+            EndpointStates states,
+            Clock clock,
+            MeterRegistry meters) {
+        var schedule = new RetrySchedule(
+                settings.retrySchedule(), () -> ThreadLocalRandom.current().nextDouble());
+        return new DecideDelivery(deliveries, states, schedule, clock, meters);
+    }
+
+    @Bean
+    DeliverWebhooks deliverWebhooks(
+            WebhookProperties settings,
+            Receivers receivers,
+            DeliveryClaims claims,
+            EventLog events,
+            DecideDelivery decide,
+            EndpointStates states,
+            Clock clock,
+            ReplicaIdentity replica,
+            @Value("${info.app.version:unknown}") String version) {
+        return new DeliverWebhooks(
+                settings,
+                receivers,
+                claims,
+                events,
+                decide,
+                states,
+                new SendWebhook(settings.timeout(), version, clock),
+                clock,
+                replica.name());
+    }
+}
