@@ -85,6 +85,7 @@ final class DecideOutcome {
         progress.line(job, answer.result(), reported, now).ifPresent(logs::add);
         String reason = known ? null : "Alation reports an unknown status '" + reported + "'";
         if (status.isFinal()) {
+            cadence.ended(job, now);
             logs.add(new LogLine(now, "INFO", status.wire(), "Tracking ended: " + status.wire(), false));
             OptionalLong followUp =
                     job.parentId() == null ? details.followUpJobId(job.kind(), answer.result()) : OptionalLong.empty();
@@ -105,7 +106,7 @@ final class DecideOutcome {
                     null,
                     now);
         }
-        Instant next = cadence.regular(job.registeredAt(), now);
+        Instant next = cadence.regular(job, now);
         return new Decision(
                 outcome(job, status, reported, reason, answer.msg(), rawResult, now, 0, null, next, null, logs),
                 OptionalLong.empty());
@@ -177,6 +178,7 @@ final class DecideOutcome {
             int failures,
             String lastError,
             Instant now) {
+        cadence.dropped(job);
         String reason = "Not finished within " + describe(deadline) + " of registration; last seen: " + lastSeen;
         logs.add(new LogLine(now, "WARN", JobStatus.EXPIRED.wire(), "Tracking ended: expired. " + reason, false));
         return new Decision(

@@ -1,7 +1,9 @@
 package io.github.alationgateway.polling;
 
 import io.github.alationgateway.alation.AlationClient;
+import io.github.alationgateway.alation.AlationProperties;
 import io.github.alationgateway.details.JobDetailsMapper;
+import io.github.alationgateway.store.FinishedJobs;
 import io.github.alationgateway.store.JobClaims;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.store.Outcomes;
@@ -18,12 +20,26 @@ import org.springframework.context.annotation.Configuration;
 class PollingConfiguration {
 
     @Bean
-    DecideOutcome decideOutcome(PollProperties settings, JobDetailsMapper details) {
-        var cadence = new Cadence(
-                settings.interval(),
-                settings.maxInterval(),
-                () -> ThreadLocalRandom.current().nextDouble());
-        return new DecideOutcome(cadence, settings.deadline(), details);
+    DecideOutcome decideOutcome(
+            PollProperties settings,
+            CadenceProperties cadence,
+            AlationProperties alation,
+            FinishedJobs history,
+            JobDetailsMapper details) {
+        Schedule schedule = new AgeSchedule(settings.interval(), settings.maxInterval());
+        if (cadence.cadence() == CadenceProperties.Mode.LEARNED) {
+            var durations = new DurationModel(LearnedSchedule.PRIOR);
+            schedule = LearnedSchedule.of(durations, settings, cadence, alation);
+            LearnFromHistory.startReading(history, durations);
+        }
+        return new DecideOutcome(
+                new Cadence(
+                        settings.interval(),
+                        settings.maxInterval(),
+                        () -> ThreadLocalRandom.current().nextDouble(),
+                        schedule),
+                settings.deadline(),
+                details);
     }
 
     @Bean

@@ -6,18 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 
-/** The opaque cursor of the job list: the keyset position of the last job of a page. */
-final class PageCursor {
+/** The opaque cursor of the job list: the keyset position of the last job of a page. The dashboard pages too. */
+public final class PageCursor {
 
     private PageCursor() {}
 
-    static String encode(JobQuery.Position position) {
+    public static String encode(JobQuery.Position position) {
         String plain = position.registeredAt().getEpochSecond() + "."
                 + position.registeredAt().getNano() + "." + position.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    static JobQuery.Position decode(String cursor) {
+    public static JobQuery.Position decode(String cursor) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] parts = plain.split("\\.", 3);

@@ -93,6 +93,22 @@ class DemoProfileTest {
                 .anyMatch(message -> message.startsWith("Alation reports status 'failed'"));
     }
 
+    /** http://localhost:8080/ shows the dashboard at once, signed in with the demo's key. */
+    @Test
+    void theDashboardOpensSignedInWithTheDemoKey() throws Exception {
+        var browser = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                .build();
+        var page = browser.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + PORT + "/"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.uri().getPath()).isEqualTo("/ui/");
+        assertThat(page.body()).contains("<h1>Overview</h1>", "demo (admin)");
+    }
+
     /** Typed details and the custom field value job's second job come from the details module. */
     @Test
     void detailsAreTypedAndTheSecondJobIsTracked() {
