@@ -4,7 +4,7 @@ import io.github.alationgateway.details.JobKind;
 import io.github.alationgateway.query.PageCursor;
 import io.github.alationgateway.store.JobQuery;
 import io.github.alationgateway.store.JobStatus;
-import io.github.alationgateway.store.LabelRules;
+import io.github.alationgateway.view.LabelRules;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

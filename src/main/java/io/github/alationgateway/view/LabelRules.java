@@ -1,4 +1,4 @@
-package io.github.alationgateway.store;
+package io.github.alationgateway.view;
 
 import io.github.alationgateway.system.Problems;
 import java.util.Map;
