@@ -10,6 +10,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,14 +95,17 @@ class EventStreamTest {
     }
 
     @Test
-    void aClientThatLeavesMoreThanTheBoundUnreadIsCutOffWithALastComment() {
+    void aClientThatLeavesTheQueueFullForTheLimitIsCutOffWithALastComment() {
         EventStream stream = stream(1_000);
         out.ready = false;
         stream.send(frame(600), now);
+        stream.send(frame(600), now);
+        assertThat(stream.full()).isTrue();
 
-        boolean taken = stream.send(frame(600), now);
+        stream.cutOffIfStalled(now.plusMillis(999), Duration.ofSeconds(1));
+        assertThat(stream.isOpen()).isTrue();
+        stream.cutOffIfStalled(now.plusSeconds(1), Duration.ofSeconds(1));
 
-        assertThat(taken).isFalse();
         assertThat(stream.isOpen()).isFalse();
         assertThat(stream.send(frame(1), now)).isFalse();
         verify(async, never()).complete();
@@ -114,14 +118,29 @@ class EventStreamTest {
     }
 
     @Test
+    void aClientThatTakesFromAFullQueueIsNotCutOff() {
+        EventStream stream = stream(1_000);
+        out.ready = false;
+        stream.send(frame(1_200), now);
+        out.ready = true;
+        stream.onWritePossible();
+
+        stream.cutOffIfStalled(now.plusSeconds(5), Duration.ofSeconds(1));
+
+        assertThat(stream.isOpen()).isTrue();
+        assertThat(stream.full()).isFalse();
+    }
+
+    @Test
     void aClientThatNeverReadsItsLastCommentIsClosedAfterTheGrace() {
         EventStream stream = stream(1_000);
         out.ready = false;
         stream.send(frame(1_200), now);
+        stream.cutOffIfStalled(now.plusSeconds(1), Duration.ofSeconds(1));
 
-        stream.abandonIfStuck(now.plusSeconds(1), StreamFeed.LAST_WORDS);
+        stream.abandonIfStuck(now.plusSeconds(2), StreamFeed.LAST_WORDS);
         assertThat(ends).isEmpty();
-        stream.abandonIfStuck(now.plusSeconds(6), StreamFeed.LAST_WORDS);
+        stream.abandonIfStuck(now.plusSeconds(7), StreamFeed.LAST_WORDS);
 
         verify(async).complete();
         assertThat(ends).containsExactly(EventStream.End.SLOW);
