@@ -2,6 +2,8 @@ package io.github.alationgateway.webhooks;
 
 import io.github.alationgateway.events.EventLog;
 import io.github.alationgateway.events.StoredEvent;
+import io.github.alationgateway.system.BackgroundLoop;
+import io.github.alationgateway.system.BackgroundLoops;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,10 +47,11 @@ final class DeliverWebhooks implements SmartLifecycle {
     private final SendWebhook send;
     private final Clock clock;
     private final String owner;
+    private final BackgroundLoops loops;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
     private volatile boolean running;
-    private volatile Thread loopThread;
+    private volatile BackgroundLoop claimLoop;
     private ExecutorService workers;
     private AutoCloseable subscription;
 
@@ -62,7 +64,8 @@ final class DeliverWebhooks implements SmartLifecycle {
             EndpointStates states,
             SendWebhook send,
             Clock clock,
-            String owner) {
+            String owner,
+            BackgroundLoops loops) {
         this.settings = settings;
         this.receivers = receivers;
         this.claims = claims;
@@ -72,6 +75,7 @@ final class DeliverWebhooks implements SmartLifecycle {
         this.send = send;
         this.clock = clock;
         this.owner = owner;
+        this.loops = loops;
         receivers.all().forEach(r -> inFlight.put(r.name(), new AtomicInteger()));
     }
 
@@ -84,28 +88,21 @@ final class DeliverWebhooks implements SmartLifecycle {
                 1, receivers.all().stream().mapToInt(Receiver::maxConcurrent).sum());
         workers = Executors.newFixedThreadPool(threads, new CustomizableThreadFactory("webhook-"));
         subscription = events.onAppend(this::wake);
-        loopThread = new Thread(this::claimUntilStopped, "webhook-claims");
-        loopThread.start();
+        // Under the loops' guard: whatever a round throws (a database away, a bug) is counted and retried after a
+        // backoff; the sender never stops for good while the replica lives.
+        claimLoop = loops.start("webhook-claims", this::claimSome);
         log.info("Webhook sender {} started for {}", owner, receivers.all());
     }
 
     /** Looks for due deliveries now instead of after the idle wait. */
     void wake() {
-        Thread thread = loopThread;
-        if (thread != null) LockSupport.unpark(thread);
+        BackgroundLoop loop = claimLoop;
+        if (loop != null) loop.wake();
     }
 
-    private void claimUntilStopped() {
-        while (running) {
-            boolean claimed = false;
-            try {
-                claimed = claimRound();
-            } catch (RuntimeException e) {
-                // A database that is briefly away must not end the loop: nothing is lost, the rows wait.
-                log.warn("Could not claim webhook deliveries, trying again shortly: {}", e.toString());
-            }
-            if (!claimed) LockSupport.parkNanos(settings.idleWait().toNanos());
-        }
+    /** One round: claims what each receiver has room for; rests for the idle wait when there was nothing. */
+    private Duration claimSome() {
+        return claimRound() ? Duration.ZERO : settings.idleWait();
     }
 
     private boolean claimRound() {
@@ -165,8 +162,8 @@ final class DeliverWebhooks implements SmartLifecycle {
         wake();
         try {
             if (subscription != null) subscription.close();
-            Thread thread = loopThread;
-            if (thread != null) thread.join(settings.timeout().toMillis());
+            BackgroundLoop loop = claimLoop;
+            if (loop != null) loop.stop(settings.timeout());
             if (workers == null) return;
             workers.shutdown();
             if (!workers.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
@@ -177,7 +174,7 @@ final class DeliverWebhooks implements SmartLifecycle {
         } catch (Exception e) {
             log.warn("Stopping the webhook sender: {}", e.toString());
         }
-        loopThread = null;
+        claimLoop = null;
         log.info("Webhook sender {} stopped", owner);
     }
 

@@ -1,6 +1,7 @@
 package io.github.alationgateway.webhooks;
 
 import io.github.alationgateway.events.EventLog;
+import io.github.alationgateway.system.BackgroundLoops;
 import io.github.alationgateway.system.ReplicaIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.DatabaseMetaData;
@@ -50,6 +51,7 @@ class WebhooksConfiguration {
             EndpointStates states,
             Clock clock,
             ReplicaIdentity replica,
+            BackgroundLoops loops,
             @Value("${info.app.version:unknown}") String version) {
         return new DeliverWebhooks(
                 settings,
@@ -60,6 +62,7 @@ class WebhooksConfiguration {
                 states,
                 new SendWebhook(settings.timeout(), version, clock),
                 clock,
-                replica.name());
+                replica.name(),
+                loops);
     }
 }

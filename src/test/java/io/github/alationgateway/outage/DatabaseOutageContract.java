@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.alationgateway.support.CountingAlation;
 import io.github.alationgateway.support.FakeAlation;
 import io.github.alationgateway.support.GatewayApi;
+import io.github.alationgateway.support.WebhookReceiver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The database goes away under a running gateway and comes back: the API answers 503 with Retry-After meanwhile,
  * readiness is DOWN and liveness UP, and afterwards the same process polls again and every job ends, from the
- * outcomes computed during the outage or from new polls, well before any lease would have run out. Each database
+ * outcomes computed during the outage or from new polls, well before any lease would have run out; the webhook
+ * sender lives through it too and delivers every end. Each database
  * subclass says how its database goes away.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,6 +40,8 @@ abstract class DatabaseOutageContract {
 
     /** Each job answers 'running' until the test finishes them all; one per test class. */
     static CountingAlation alation;
+    /** Told of every job's end: its deliveries are rows too, and must survive the outage like the jobs. */
+    static WebhookReceiver receiver;
 
     private static final AtomicLong ids = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
@@ -61,11 +65,17 @@ abstract class DatabaseOutageContract {
         registry.add("gateway.poll.idle-wait", () -> "50ms");
         registry.add("gateway.poll.lease", () -> LEASE.toSeconds() + "s");
         registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
+        String secret = WebhookReceiver.newSecret();
+        receiver = WebhookReceiver.start(secret);
+        registry.add("gateway.webhooks.endpoints.ops.url", () -> receiver.url("/ops"));
+        registry.add("gateway.webhooks.endpoints.ops.secret", () -> secret);
+        registry.add("gateway.webhooks.idle-wait", () -> "50ms");
     }
 
     @AfterAll
     static void stopAlation() {
         if (alation != null) alation.close();
+        if (receiver != null) receiver.close();
     }
 
     @BeforeEach
@@ -89,6 +99,7 @@ abstract class DatabaseOutageContract {
         databaseGoesAway();
         alation.finishAll();
         double pollerErrorsBefore = pollerErrors();
+        double senderErrorsBefore = errors("webhook-claims");
 
         // THEN the API answers 503 with Retry-After, readiness is DOWN and liveness UP
         GatewayApi.Answer registration = api.post("/api/v1/jobs", handle(ids.incrementAndGet()));
@@ -101,6 +112,8 @@ abstract class DatabaseOutageContract {
         // and the poller keeps trying (each failure counted), for a few rounds of its backoff: the writer with the
         // outcomes of the polls under way when the database left, the claim loop once slots are free
         await().atMost(Duration.ofSeconds(60)).until(() -> pollerErrors() >= pollerErrorsBefore + 4);
+        // and so does the webhook sender, whose claims fail too
+        await().atMost(Duration.ofSeconds(60)).until(() -> errors("webhook-claims") >= senderErrorsBefore + 2);
 
         // WHEN the database comes back
         databaseComesBack();
@@ -117,6 +130,13 @@ abstract class DatabaseOutageContract {
         assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
         assertThat(api.post("/api/v1/jobs", handle(ids.incrementAndGet())).status())
                 .isEqualTo(201);
+        // AND the sender, still alive, tells the receiver of every job's end
+        await().atMost(Duration.ofSeconds(45))
+                .until(() -> receiver.received().stream()
+                        .filter(r -> r.validSignature() && r.type().equals("job.ended"))
+                        .map(WebhookReceiver.Received::jobId)
+                        .collect(java.util.stream.Collectors.toSet())
+                        .containsAll(jobs));
     }
 
     private String handle(long id) {

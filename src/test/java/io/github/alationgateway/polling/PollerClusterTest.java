@@ -113,10 +113,12 @@ class PollerClusterTest {
         }
         pollers.forEach(PollLoop::start);
         try {
-            // WHEN the third poller freezes mid-run, holding the leases of all its 16 calls
+            // WHEN the third poller freezes mid-run, holding the leases of (nearly) all its 16 calls
             await().atMost(Duration.ofSeconds(30)).until(() -> finished() >= JOBS / 5);
             frozen.pause();
-            await().atMost(Duration.ofSeconds(10)).until(() -> frozen.waiting() == 16);
+            // A poller claims again only once an eighth of its slots (here 2) are free, so a frozen one ends up
+            // holding 15 or 16 calls, depending on whether the last call before the freeze freed a slot or two.
+            await().atMost(Duration.ofSeconds(10)).until(() -> frozen.waiting() >= 15);
             List<String> stranded = jdbc.queryForList(
                     "select id from jobs where lease_owner = 'poller-2' and finished_at is null", String.class);
 

@@ -9,6 +9,7 @@ import io.github.alationgateway.support.PostgresProperties;
 import io.github.alationgateway.support.WebhookReceiver;
 import io.github.alationgateway.support.WebhookReceiver.Answer;
 import io.github.alationgateway.support.WebhookReceiver.Received;
+import io.github.alationgateway.system.BackgroundLoops;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +79,9 @@ class PostgresDeliveryClusterTest {
     EndpointStates states;
 
     @Autowired
+    BackgroundLoops loops;
+
+    @Autowired
     Deliveries deliveries;
 
     @Autowired
@@ -101,7 +105,8 @@ class PostgresDeliveryClusterTest {
                     states,
                     new SendWebhook(settings.timeout(), "test", clock),
                     clock,
-                    name));
+                    name,
+                    loops));
         }
         replicas.forEach(DeliverWebhooks::start);
         try {
