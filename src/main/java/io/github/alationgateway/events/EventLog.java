@@ -45,6 +45,14 @@ public class EventLog {
                 .list();
     }
 
+    /** At most {@code limit} events with a seq above {@code seq} and at most {@code upTo}, in seq order. */
+    public List<StoredEvent> between(long seq, long upTo, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from job_events where seq > ? and seq <= ? order by seq limit ?")
+                .params(seq, upTo, limit)
+                .query(EVENT)
+                .list();
+    }
+
     public Optional<StoredEvent> byId(String id) {
         return jdbc.sql("select " + COLUMNS + " from job_events where id = ?")
                 .param(id)

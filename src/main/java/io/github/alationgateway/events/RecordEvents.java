@@ -43,6 +43,7 @@ class RecordEvents implements StatusChanges {
     private final Clock clock;
     private final EventLog log;
     private final ObjectProvider<EventSubscriber> subscribers;
+    private final OpenWriters writers;
 
     RecordEvents(
             JobStore store,
@@ -51,7 +52,8 @@ class RecordEvents implements StatusChanges {
             JsonMapper json,
             Clock clock,
             EventLog log,
-            ObjectProvider<EventSubscriber> subscribers) {
+            ObjectProvider<EventSubscriber> subscribers,
+            OpenWriters writers) {
         this.store = store;
         this.views = views;
         this.jdbc = jdbc;
@@ -59,6 +61,7 @@ class RecordEvents implements StatusChanges {
         this.clock = clock;
         this.log = log;
         this.subscribers = subscribers;
+        this.writers = writers;
     }
 
     private record Due(EventType type, String jobId) {}
@@ -106,7 +109,8 @@ class RecordEvents implements StatusChanges {
             });
         }
         if (events.isEmpty()) return;
-        jdbc.batchUpdate("insert into job_events (id, type, job_id, at, data) values (?, ?, ?, ?, ?)", rows);
+        writers.write(() ->
+                jdbc.batchUpdate("insert into job_events (id, type, job_id, at, data) values (?, ?, ?, ?, ?)", rows));
         subscribers.orderedStream().forEach(subscriber -> subscriber.appended(events));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

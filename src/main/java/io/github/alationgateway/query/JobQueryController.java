@@ -25,10 +25,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -171,7 +169,7 @@ class JobQueryController {
                 instance,
                 alationJobId,
                 alationJobName,
-                labels(label),
+                LabelRules.filters(label),
                 instant("registered_after", registeredAfter),
                 instant("registered_before", registeredBefore),
                 cursor == null ? null : PageCursor.decode(cursor),
@@ -210,29 +208,6 @@ class JobQueryController {
                 .orElseThrow(() -> Problems.badField(
                         "kind",
                         "Unknown kind '" + Problems.quote(value) + "'; one of " + Arrays.toString(JobKind.values())));
-    }
-
-    private static Map<String, String> labels(List<String> filters) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (filters == null) return labels;
-        if (filters.size() > LabelRules.MAX_LABELS) {
-            throw Problems.badField("label", "At most " + LabelRules.MAX_LABELS + " label filters are allowed");
-        }
-        for (String filter : filters) {
-            int colon = filter.indexOf(':');
-            if (colon < 1) {
-                throw Problems.badField("label", "A label filter is key:value, got '" + Problems.quote(filter) + "'");
-            }
-            String key = filter.substring(0, colon);
-            String value = filter.substring(colon + 1);
-            LabelRules.checkKey(key, "label");
-            LabelRules.checkValue(key, value, "label");
-            String previous = labels.put(key, value);
-            if (previous != null && !previous.equals(value)) {
-                throw Problems.badField("label", "Label '" + key + "' is filtered on two different values");
-            }
-        }
-        return labels;
     }
 
     private static Instant instant(String name, String value) {

@@ -12,6 +12,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.KeysetScrollPosition;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +32,7 @@ public class JobStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final ObjectProvider<StatusChanges> listeners;
+    private final JobTallies tallies;
 
     JobStore(
             JobRepository jobs,
@@ -36,13 +40,15 @@ public class JobStore {
             JobLogRepository logs,
             JdbcClient jdbc,
             TransactionTemplate tx,
-            ObjectProvider<StatusChanges> listeners) {
+            ObjectProvider<StatusChanges> listeners,
+            JobTallies tallies) {
         this.jobs = jobs;
         this.labels = labels;
         this.logs = logs;
         this.jdbc = jdbc;
         this.tx = tx;
         this.listeners = listeners;
+        this.tallies = tallies;
     }
 
     /** The outcome of a registration: the job, and whether this call created it. */
@@ -71,6 +77,10 @@ public class JobStore {
                         List<StatusChanges.StatusChange> changes =
                                 List.of(new StatusChanges.StatusChange(id, null, JobStatus.PENDING));
                         listeners.orderedStream().forEach(listener -> listener.changed(changes));
+                        // Last: the tally's row lock is the one other registrations wait for, so hold it briefly.
+                        Map<JobTallies.Key, Long> counted = JobTallies.changes();
+                        JobTallies.add(counted, job.instance(), job.kind().name(), JobStatus.PENDING, 1);
+                        tallies.apply(counted);
                         return created;
                     }),
                     true);
@@ -204,85 +214,56 @@ public class JobStore {
                 > 0;
     }
 
-    public List<Job> list(JobQuery query) {
-        StringBuilder sql = new StringBuilder("select " + JobRows.COLUMNS + " from jobs j where 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        where(
-                sql,
-                params,
-                "j.status = :status",
-                "status",
-                query.status() == null ? null : query.status().name());
-        where(
-                sql,
-                params,
-                "j.kind = :kind",
-                "kind",
-                query.kind() == null ? null : query.kind().name());
-        where(sql, params, "j.instance = :instance", "instance", query.instance());
-        where(sql, params, "j.alation_job_id = :alationJobId", "alationJobId", query.alationJobId());
-        where(sql, params, "j.alation_job_name = :alationJobName", "alationJobName", query.alationJobName());
-        where(sql, params, "j.alation_task_id = :alationTaskId", "alationTaskId", query.alationTaskId());
-        where(sql, params, "j.registered_at >= :after", "after", JobRows.timestamp(query.registeredAfter()));
-        where(sql, params, "j.registered_at < :before", "before", JobRows.timestamp(query.registeredBefore()));
-        if (query.visibleInstances() != null) {
-            if (query.visibleInstances().isEmpty()) return List.of();
-            where(sql, params, "j.instance in (:visible)", "visible", query.visibleInstances());
-        }
-        int n = 0;
-        for (Map.Entry<String, String> label : query.labels().entrySet()) {
-            sql.append(" and exists (select 1 from job_labels l where l.job_id = j.id and l.label_key = :lk")
-                    .append(n)
-                    .append(" and l.label_value = :lv")
-                    .append(n)
-                    .append(')');
-            params.put("lk" + n, label.getKey());
-            params.put("lv" + n, label.getValue());
-            n++;
-        }
-        if (query.after() != null) {
-            sql.append(" and (j.registered_at < :pos_at or (j.registered_at = :pos_at and j.id < :pos_id))");
-            params.put("pos_at", JobRows.timestamp(query.after().registeredAt()));
-            params.put("pos_id", query.after().id());
-        }
-        sql.append(" order by j.registered_at desc, j.id desc limit :limit");
-        params.put("limit", query.pageSize());
-        return jdbc.sql(sql.toString()).params(params).query(JobRows.JOB).list();
-    }
+    /** Newest first. */
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("registeredAt"), Sort.Order.desc("id"));
 
-    private static void where(StringBuilder sql, Map<String, Object> params, String clause, String name, Object value) {
-        if (value != null) {
-            sql.append(" and ").append(clause);
-            params.put(name, value);
-        }
+    /**
+     * A page of the list: the query's filters as Specifications, the page as a keyset window of Spring Data's
+     * scrolling (it adds the "after this position" condition), so that page 40 costs what page 1 does.
+     */
+    public List<Job> list(JobQuery query) {
+        if (query.visibleInstances() != null && query.visibleInstances().isEmpty()) return List.of();
+        JobQuery.Position after = query.after();
+        KeysetScrollPosition position = after == null
+                ? ScrollPosition.keyset()
+                : ScrollPosition.forward(
+                        Map.of("registeredAt", JobRows.micros(after.registeredAt()), "id", after.id()));
+        return jobs
+                .findBy(
+                        JobSpecifications.matching(query),
+                        q -> q.sortBy(NEWEST_FIRST).limit(query.pageSize()).scroll(position))
+                .stream()
+                .map(JobEntity::toJob)
+                .toList();
     }
 
     /** How many jobs are in each status on each instance; only pairs that have jobs. For the gauges. */
     public List<StatusCount> countByStatusAndInstance() {
-        return jdbc.sql("select status, instance, count(*) from jobs group by status, instance")
-                .query((rs, n) -> new StatusCount(JobStatus.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
-                .list();
+        Map<String, Map<JobStatus, Long>> counts = new TreeMap<>();
+        for (JobTallies.Tally tally : tallies.read(null)) {
+            counts.computeIfAbsent(tally.instance(), i -> new TreeMap<>())
+                    .merge(tally.status(), tally.jobs(), Long::sum);
+        }
+        List<StatusCount> result = new ArrayList<>();
+        counts.forEach((instance, byStatus) ->
+                byStatus.forEach((status, count) -> result.add(new StatusCount(status, instance, count))));
+        return result;
     }
 
     public record StatusCount(JobStatus status, String instance, long count) {}
 
+    /** Jobs by status, kind and instance, from the tallies (see {@link JobTallies}): a few rows, not every job. */
     public JobStats stats(Set<String> visibleInstances) {
         Map<String, Long> byStatus = new TreeMap<>();
         Map<String, Long> byKind = new TreeMap<>();
         Map<String, Long> byInstance = new TreeMap<>();
         if (visibleInstances != null && visibleInstances.isEmpty()) return new JobStats(byStatus, byKind, byInstance);
         for (JobStatus status : JobStatus.values()) byStatus.put(status.wire(), 0L);
-        String sql = "select status, kind, instance, count(*) from jobs"
-                + (visibleInstances == null ? "" : " where instance in (:visible)")
-                + " group by status, kind, instance";
-        var statement = jdbc.sql(sql);
-        if (visibleInstances != null) statement = statement.param("visible", new ArrayList<>(visibleInstances));
-        statement.query(rs -> {
-            long count = rs.getLong(4);
-            byStatus.merge(JobStatus.valueOf(rs.getString(1)).wire(), count, Long::sum);
-            byKind.merge(rs.getString(2), count, Long::sum);
-            byInstance.merge(rs.getString(3), count, Long::sum);
-        });
+        for (JobTallies.Tally tally : tallies.read(visibleInstances)) {
+            byStatus.merge(tally.status().wire(), tally.jobs(), Long::sum);
+            byKind.merge(tally.kind(), tally.jobs(), Long::sum);
+            byInstance.merge(tally.instance(), tally.jobs(), Long::sum);
+        }
         return new JobStats(byStatus, byKind, byInstance);
     }
 }

@@ -21,17 +21,23 @@ public class Outcomes {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ObjectProvider<StatusChanges> listeners;
+    private final JobTallies tallies;
 
     /** Without listeners: writes outcomes and tells no one (tests and benchmarks of the poller alone). */
     public Outcomes(JdbcTemplate jdbc, TransactionTemplate tx) {
-        this(jdbc, tx, new StaticListableBeanFactory().getBeanProvider(StatusChanges.class));
+        this(
+                jdbc,
+                tx,
+                new StaticListableBeanFactory().getBeanProvider(StatusChanges.class),
+                JobTallies.forDatabase(jdbc));
     }
 
     @Autowired
-    Outcomes(JdbcTemplate jdbc, TransactionTemplate tx, ObjectProvider<StatusChanges> listeners) {
+    Outcomes(JdbcTemplate jdbc, TransactionTemplate tx, ObjectProvider<StatusChanges> listeners, JobTallies tallies) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.listeners = listeners;
+        this.tallies = tallies;
     }
 
     /**
@@ -42,7 +48,7 @@ public class Outcomes {
     public List<String> record(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) return List.of();
         return tx.execute(status -> {
-            Map<String, JobStatus> before = statusesBefore(outcomes);
+            Map<String, Before> before = statusesBefore(outcomes);
             List<Object[]> args = new ArrayList<>(outcomes.size());
             for (Outcome o : outcomes) {
                 args.add(new Object[] {
@@ -104,14 +110,19 @@ public class Outcomes {
                         inserts);
             }
             List<StatusChanges.StatusChange> changes = new ArrayList<>();
+            Map<JobTallies.Key, Long> counted = JobTallies.changes();
             for (int i = 0; i < outcomes.size(); i++) {
                 Outcome o = outcomes.get(i);
-                JobStatus from = before.get(o.jobId());
-                if (counts[i] != 0 && from != null && from != o.status()) {
-                    changes.add(new StatusChanges.StatusChange(o.jobId(), from, o.status()));
+                Before from = before.get(o.jobId());
+                if (counts[i] != 0 && from != null && from.status() != o.status()) {
+                    changes.add(new StatusChanges.StatusChange(o.jobId(), from.status(), o.status()));
+                    JobTallies.add(counted, from.instance(), from.kind(), from.status(), -1);
+                    JobTallies.add(counted, from.instance(), from.kind(), o.status(), 1);
                 }
             }
             if (!changes.isEmpty()) listeners.orderedStream().forEach(listener -> listener.changed(changes));
+            // Last: other transactions wait for these rows' locks, so hold them briefly.
+            tallies.apply(counted);
             return written;
         });
     }
@@ -121,27 +132,30 @@ public class Outcomes {
      * it (a poll that leaves a job pending changes nothing anyone listens for). Status only moves by writes guarded
      * by version, so for every write below that lands, the status read here is the one it replaces.
      */
-    private Map<String, JobStatus> statusesBefore(List<Outcome> outcomes) {
+    private Map<String, Before> statusesBefore(List<Outcome> outcomes) {
         List<String> ids = outcomes.stream()
                 .filter(o -> o.status() != JobStatus.PENDING)
                 .map(Outcome::jobId)
                 .toList();
-        Map<String, JobStatus> statuses = new HashMap<>();
-        if (ids.isEmpty() || listeners.stream().findAny().isEmpty()) {
-            return statuses;
-        }
+        Map<String, Before> statuses = new HashMap<>();
+        if (ids.isEmpty()) return statuses;
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
             jdbc.query(
-                    "select id, status from jobs where id in (" + marks + ")",
+                    "select id, status, instance, kind from jobs where id in (" + marks + ")",
                     rs -> {
-                        statuses.put(rs.getString(1), JobStatus.valueOf(rs.getString(2)));
+                        statuses.put(
+                                rs.getString(1),
+                                new Before(JobStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)));
                     },
                     chunk.toArray());
         }
         return statuses;
     }
+
+    /** What a job was before an outcome: its status, and where it is counted (see {@link JobTallies}). */
+    private record Before(JobStatus status, String instance, String kind) {}
 
     /** Gives claimed jobs back without an outcome (shutdown), due at {@code dueAt}. */
     public int release(Collection<ClaimedJob> claims, Instant dueAt) {

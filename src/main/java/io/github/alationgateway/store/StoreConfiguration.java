@@ -16,6 +16,11 @@ class StoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
 
+    @Bean
+    JobTallies jobTallies(JdbcTemplate template) {
+        return JobTallies.forDatabase(template);
+    }
+
     /** The claim strategy is chosen once, from the database we are connected to. */
     @Bean
     JobClaims jobClaims(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template) throws MetaDataAccessException {

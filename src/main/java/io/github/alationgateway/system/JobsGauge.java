@@ -14,9 +14,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code gateway.jobs}: jobs by status and instance, from one grouped query every
- * {@code gateway.metrics.jobs-refresh} rather than per scrape, so that many scrapers cost the database nothing.
- * Every replica reports the same shared counts: aggregate with max, not sum.
+ * {@code gateway.jobs}: jobs by status and instance, read every {@code gateway.metrics.jobs-refresh} rather than
+ * per scrape, so that many scrapers cost the database nothing. The counts come from the store's maintained
+ * tallies (a few rows), not from grouping every job, so a million jobs cost what a hundred do. Every replica
+ * reports the same shared counts: aggregate with max, not sum.
  */
 @Component
 class JobsGauge {

@@ -30,6 +30,20 @@ public final class Problems {
         return problem(HttpStatus.CONFLICT, detail, null);
     }
 
+    /** Something the caller once could have had is gone for good (an event past the retention). */
+    public static ErrorResponseException gone(String detail) {
+        return problem(HttpStatus.GONE, detail, null);
+    }
+
+    /** The caller holds as much of a bounded resource as it may; it may ask again once it let some go. */
+    public static ErrorResponseException tooManyRequests(String detail) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, detail, null);
+    }
+
+    public static ErrorResponseException serviceUnavailable(String detail) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, detail, null);
+    }
+
     /** A caller's value as a problem detail quotes it: whole when short, cut at 100 characters otherwise. */
     public static String quote(String value) {
         return value.length() > 100 ? value.substring(0, 100) + "…" : value;

@@ -1,6 +1,8 @@
 package io.github.alationgateway.view;
 
 import io.github.alationgateway.system.Problems;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -28,6 +30,33 @@ public final class LabelRules {
             checked.put(key, value);
         });
         return checked;
+    }
+
+    /**
+     * Label filters as a query gives them, each {@code key:value} (the parameter {@code label}, repeated); all of
+     * them must match.
+     */
+    public static Map<String, String> filters(List<String> filters) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (filters == null) return labels;
+        if (filters.size() > MAX_LABELS) {
+            throw Problems.badField("label", "At most " + MAX_LABELS + " label filters are allowed");
+        }
+        for (String filter : filters) {
+            int colon = filter.indexOf(':');
+            if (colon < 1) {
+                throw Problems.badField("label", "A label filter is key:value, got '" + Problems.quote(filter) + "'");
+            }
+            String key = filter.substring(0, colon);
+            String value = filter.substring(colon + 1);
+            checkKey(key, "label");
+            checkValue(key, value, "label");
+            String previous = labels.put(key, value);
+            if (previous != null && !previous.equals(value)) {
+                throw Problems.badField("label", "Label '" + key + "' is filtered on two different values");
+            }
+        }
+        return labels;
     }
 
     public static void checkKey(String key, String field) {

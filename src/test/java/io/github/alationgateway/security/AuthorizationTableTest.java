@@ -51,6 +51,7 @@ class AuthorizationTableTest extends SecuredGateway {
     private static final Set<Integer> OK = Set.of(200);
     private static final Set<Integer> REGISTERED = Set.of(200, 201);
     private static final Set<Integer> ACCEPTED = Set.of(202);
+    private static final Set<Integer> BAD_REQUEST = Set.of(400);
     private static final Set<Integer> UNAUTHORIZED = Set.of(401);
     private static final Set<Integer> FORBIDDEN = Set.of(403);
     private static final Set<Integer> NOT_FOUND = Set.of(404);
@@ -81,7 +82,9 @@ class AuthorizationTableTest extends SecuredGateway {
                     "/api/v1/webhooks/{name}/deliveries/{id}/retry",
                     "/api/v1/webhooks/none/deliveries/1/retry",
                     null),
-            new Call("POST", "/api/v1/webhooks/{name}/enable", "/api/v1/webhooks/none/enable", null));
+            new Call("POST", "/api/v1/webhooks/{name}/enable", "/api/v1/webhooks/none/enable", null),
+            // The event stream: a read. An unknown type answers at once rather than holding the stream open.
+            new Call("GET", "/api/v1/events", "/api/v1/events?types=none", null));
 
     static Stream<Arguments> table() {
         List<Arguments> rows = new ArrayList<>();
@@ -99,6 +102,7 @@ class AuthorizationTableTest extends SecuredGateway {
         row(rows, API.get(10), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND);
         row(rows, API.get(11), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND);
         row(rows, API.get(12), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND);
+        row(rows, API.get(13), UNAUTHORIZED, UNAUTHORIZED, BAD_REQUEST, BAD_REQUEST, BAD_REQUEST);
         row(rows, get("/actuator/health"), HEALTH, UNAUTHORIZED, HEALTH, HEALTH, HEALTH);
         row(rows, get("/actuator/health/liveness"), OK, UNAUTHORIZED, OK, OK, OK);
         row(rows, get("/actuator/health/readiness"), HEALTH, UNAUTHORIZED, HEALTH, HEALTH, HEALTH);

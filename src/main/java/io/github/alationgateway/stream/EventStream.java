@@ -1,0 +1,183 @@
+package io.github.alationgateway.stream;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+
+/**
+ * One open stream. Frames are written with the servlet's non-blocking output: the feed thread queues them and
+ * writes what the socket takes; the container calls {@link #onWritePossible()} when it takes more. No thread waits
+ * on a slow client: its frames wait in the queue, and once they exceed the bound the client is cut off with a
+ * final comment, and resumes from the last id it read.
+ *
+ * <p>Queue and output are touched only under this object's lock: by the feed thread and by container threads.
+ */
+final class EventStream implements WriteListener {
+
+    enum End {
+        /** The client went away, or its connection failed. */
+        CLIENT,
+        /** It read too slowly. */
+        SLOW,
+        /** This replica is stopping. */
+        SHUTDOWN
+    }
+
+    static final byte[] CUT_OFF = FeedEvent.comment(
+            "cut off: this client reads too slowly; reconnect with Last-Event-ID to resume where it left off");
+    static final byte[] SHUTTING_DOWN = FeedEvent.comment(
+            "the gateway is shutting down; reconnect with Last-Event-ID to resume on another replica");
+
+    private final AsyncContext async;
+    private final ServletOutputStream out;
+    private final long bound;
+    private final Consumer<End> ended;
+    final StreamFilter filter;
+    final String key;
+
+    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private long queued;
+    private boolean flushed = true;
+    private End ending;
+    private Instant endingSince;
+    private boolean finished;
+    private Instant lastSent;
+
+    /** The last seq this stream has passed (sent or filtered out); -1 until the feed gives it its start. */
+    private long cursor;
+
+    EventStream(
+            AsyncContext async,
+            ServletOutputStream out,
+            StreamFilter filter,
+            String key,
+            long cursor,
+            long bound,
+            Instant now,
+            Consumer<End> ended) {
+        this.async = async;
+        this.out = out;
+        this.filter = filter;
+        this.key = key;
+        this.cursor = cursor;
+        this.bound = bound;
+        this.lastSent = now;
+        this.ended = ended;
+    }
+
+    long cursor() {
+        return cursor;
+    }
+
+    void passed(long seq) {
+        cursor = Math.max(cursor, seq);
+    }
+
+    /** Queues a frame and writes what the client takes now; false once the stream is ending. */
+    synchronized boolean send(byte[] frame, Instant now) {
+        if (ending != null || finished) return false;
+        queue.add(frame);
+        queued += frame.length;
+        lastSent = now;
+        if (queued > bound) {
+            queue.clear();
+            queued = 0;
+            end(End.SLOW, CUT_OFF, now);
+            return false;
+        }
+        drain();
+        return true;
+    }
+
+    /** Bytes queued and not yet taken by the client: the feed sends catch-up only while this is small. */
+    synchronized long backlog() {
+        return queued;
+    }
+
+    synchronized boolean quietSince(Instant since) {
+        return !lastSent.isAfter(since);
+    }
+
+    /** Ends the stream with a last comment, written before the connection closes. */
+    synchronized void end(End why, byte[] lastWords, Instant now) {
+        if (ending != null || finished) return;
+        ending = why;
+        endingSince = now;
+        queue.add(lastWords);
+        queued += lastWords.length;
+        drain();
+    }
+
+    /** Closes a stream whose last words a client has left unread for too long. */
+    synchronized void abandonIfStuck(Instant now, java.time.Duration grace) {
+        if (ending != null && !finished && endingSince.plus(grace).isBefore(now)) finish();
+    }
+
+    synchronized boolean isOpen() {
+        return ending == null && !finished;
+    }
+
+    @Override
+    public synchronized void onWritePossible() {
+        drain();
+    }
+
+    @Override
+    public synchronized void onError(Throwable t) {
+        if (ending == null) ending = End.CLIENT;
+        finish();
+    }
+
+    /** Called by the container when the request is over, however it ended. */
+    synchronized void closed() {
+        if (ending == null) ending = End.CLIENT;
+        if (!finished) {
+            finished = true;
+            ended.accept(ending);
+        }
+    }
+
+    /**
+     * Writes while the output takes it. Returns only once isReady() said false (the container then calls back) or
+     * everything is written and flushed.
+     */
+    private void drain() {
+        if (finished) return;
+        try {
+            while (out.isReady()) {
+                byte[] next = queue.poll();
+                if (next == null) {
+                    if (!flushed) {
+                        out.flush();
+                        flushed = true;
+                        continue;
+                    }
+                    if (ending != null) finish();
+                    return;
+                }
+                queued -= next.length;
+                out.write(next);
+                flushed = false;
+            }
+        } catch (IOException | IllegalStateException e) {
+            if (ending == null) ending = End.CLIENT;
+            finish();
+        }
+    }
+
+    private void finish() {
+        if (finished) return;
+        queue.clear();
+        queued = 0;
+        try {
+            async.complete();
+        } catch (IllegalStateException e) {
+            // already completed by the container (the client went away)
+        }
+        closed();
+    }
+}

@@ -1,0 +1,3 @@
+package io.github.alationgateway.retention;
+
+class H2RetentionTest extends RetentionContract {}

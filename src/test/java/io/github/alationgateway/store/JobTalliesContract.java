@@ -1,0 +1,173 @@
+package io.github.alationgateway.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.alationgateway.alation.AlationJobRef;
+import io.github.alationgateway.details.JobKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The stats and the gauge read maintained tallies, not the jobs: whatever registrations (new, repeated, racing)
+ * and outcomes (moving, repeated, stale) do, they answer what a full count of the jobs table answers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "gateway.poll.enabled=false")
+abstract class JobTalliesContract {
+
+    private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final AtomicLong ids = new AtomicLong(70_000);
+
+    @Autowired
+    JobStore store;
+
+    @Autowired
+    JobClaims claims;
+
+    @Autowired
+    Outcomes outcomes;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void emptyStore() {
+        jdbc.update("delete from job_events");
+        jdbc.update("delete from job_logs");
+        jdbc.update("delete from job_labels");
+        jdbc.update("delete from jobs");
+        jdbc.update("delete from job_tallies");
+    }
+
+    @Test
+    void statsAndGaugeAgreeWithAFullCountAfterRegistrationsAndOutcomes() {
+        // GIVEN jobs of two instances and three kinds, one of them handed over twice
+        List<AlationJobRef> refs = new ArrayList<>();
+        JobKind[] kinds = {JobKind.TERM_PUT, JobKind.DOCUMENT_POST, JobKind.DATAFLOW_POST};
+        for (int i = 0; i < 30; i++) {
+            AlationJobRef ref = AlationJobRef.ofId(ids.incrementAndGet());
+            refs.add(ref);
+            store.register(newJob(i % 3 == 0 ? "sandbox" : "prod", ref, kinds[i % 3]), "registered");
+        }
+        assertThat(store.register(newJob("sandbox", refs.get(0), kinds[0]), "again")
+                        .created())
+                .isFalse();
+
+        // WHEN the poller moves them: some run, some end, one outcome is repeated and one is stale
+        List<ClaimedJob> claimed = claims.claimDue("replica-a", T0, T0.plus(LEASE), 100);
+        assertThat(claimed).hasSize(30);
+        List<Outcome> first = new ArrayList<>();
+        JobStatus[] next = {JobStatus.RUNNING, JobStatus.SUCCESSFUL, JobStatus.FAILED, JobStatus.PENDING};
+        for (int i = 0; i < claimed.size(); i++) first.add(outcome(claimed.get(i), next[i % 4]));
+        outcomes.record(first);
+        assertThat(outcomes.record(first.subList(0, 4)))
+                .as("stale: the versions moved on")
+                .isEmpty();
+        Instant later = T0.plusSeconds(60);
+        List<ClaimedJob> again = claims.claimDue("replica-b", later, later.plus(LEASE), 100);
+        outcomes.record(again.stream().map(c -> outcome(c, JobStatus.EXPIRED)).toList());
+
+        // THEN stats, per instance too, and the gauge's counts equal a full count of the table
+        assertThat(store.stats(null)).isEqualTo(fullCount(null));
+        assertThat(store.stats(Set.of("sandbox"))).isEqualTo(fullCount("sandbox"));
+        assertThat(store.stats(null).byStatus()).containsEntry("expired", (long) again.size());
+        assertThat(gauge()).isEqualTo(fullGauge());
+    }
+
+    @Test
+    void registrationsRacingOnTheSameNewTallyAreAllCounted() throws Exception {
+        // GIVEN four threads registering distinct jobs of one instance and kind no tally has yet
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Void>> racers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                racers.add(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        store.register(
+                                newJob("racing", AlationJobRef.ofId(ids.incrementAndGet()), JobKind.TERM_POST), "r");
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> racer : threads.invokeAll(racers)) racer.get();
+        } finally {
+            threads.shutdownNow();
+        }
+
+        // THEN every one of them is counted once
+        assertThat(store.stats(Set.of("racing")).byInstance()).containsExactly(Map.entry("racing", 100L));
+        assertThat(store.stats(null)).isEqualTo(fullCount(null));
+    }
+
+    private JobStats fullCount(String instance) {
+        Map<String, Long> byStatus = new TreeMap<>();
+        Map<String, Long> byKind = new TreeMap<>();
+        Map<String, Long> byInstance = new TreeMap<>();
+        for (JobStatus status : JobStatus.values()) byStatus.put(status.wire(), 0L);
+        jdbc.query(
+                "select status, kind, instance, count(*) from jobs where cast(? as varchar(100)) is null or instance = ?"
+                        + " group by status, kind, instance",
+                rs -> {
+                    byStatus.merge(JobStatus.valueOf(rs.getString(1)).wire(), rs.getLong(4), Long::sum);
+                    byKind.merge(rs.getString(2), rs.getLong(4), Long::sum);
+                    byInstance.merge(rs.getString(3), rs.getLong(4), Long::sum);
+                },
+                instance,
+                instance);
+        return new JobStats(byStatus, byKind, byInstance);
+    }
+
+    private Map<String, Long> gauge() {
+        Map<String, Long> counts = new TreeMap<>();
+        store.countByStatusAndInstance().forEach(c -> counts.put(c.instance() + "/" + c.status(), c.count()));
+        return counts;
+    }
+
+    private Map<String, Long> fullGauge() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("select instance, status, count(*) from jobs group by instance, status", rs -> {
+            counts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
+        });
+        return counts;
+    }
+
+    private static NewJob newJob(String instance, AlationJobRef ref, JobKind kind) {
+        return new NewJob(instance, ref, kind, Map.of(), "test", null, T0);
+    }
+
+    private static Outcome outcome(ClaimedJob claim, JobStatus status) {
+        Job job = claim.job();
+        Instant now = claim.dueAt().plusSeconds(1);
+        boolean done = status.isFinal();
+        return new Outcome(
+                job.id(),
+                job.version(),
+                job.leaseOwner(),
+                status,
+                status.wire(),
+                null,
+                "polled",
+                null,
+                now,
+                0,
+                null,
+                done ? null : T0.plusSeconds(30),
+                done ? now : null,
+                List.of());
+    }
+}

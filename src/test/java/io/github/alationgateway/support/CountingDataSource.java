@@ -1,0 +1,76 @@
+package io.github.alationgateway.support;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * A data source that writes down every statement the application prepares (JPA and plain JDBC alike), so that a
+ * test can count what a read costs: N+1 shows as a count that grows with the page.
+ */
+public final class CountingDataSource extends DelegatingDataSource {
+
+    private final List<String> statements = new ArrayList<>();
+
+    public CountingDataSource(DataSource target) {
+        super(target);
+    }
+
+    /** Wraps the application's {@code dataSource} bean; declare it as a static {@code @Bean} in a test. */
+    public static BeanPostProcessor wrapping() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof DataSource ds
+                                && "dataSource".equals(name)
+                                && !(bean instanceof CountingDataSource)
+                        ? new CountingDataSource(ds)
+                        : bean;
+            }
+        };
+    }
+
+    /** The SQL of every statement prepared since the last call, and starts afresh. */
+    public synchronized List<String> take() {
+        List<String> taken = List.copyOf(statements);
+        statements.clear();
+        return taken;
+    }
+
+    private synchronized void record(String sql) {
+        statements.add(sql);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return counting(super.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return counting(super.getConnection(username, password));
+    }
+
+    private Connection counting(Connection target) {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    String name = method.getName();
+                    if ((name.equals("prepareStatement") || name.equals("prepareCall")) && args != null) {
+                        record(String.valueOf(args[0]));
+                    } else if (name.equals("createStatement")) {
+                        record("(statement)");
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
