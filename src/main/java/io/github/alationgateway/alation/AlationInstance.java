@@ -164,12 +164,7 @@ final class AlationInstance {
             case CLIENT_CREDENTIALS:
                 return new MintedTokenSource(
                         new ClientCredentialsMinter(
-                                http,
-                                tokenAnswers,
-                                clock,
-                                settings.baseUrl(),
-                                settings.clientId(),
-                                settings.clientSecret()),
+                                http, tokenAnswers, settings.baseUrl(), settings.clientId(), settings.clientSecret()),
                         clock,
                         timeout);
             default:
