@@ -19,7 +19,7 @@ public final class BenchClient {
         var instance =
                 new AlationProperties.Instance(URI.create(baseUrl), "bench", null, null, null, null, 1024, 0);
         var properties =
-                new AlationProperties(Map.of("default", instance), new AlationProperties.Poll(requestTimeout));
+                new AlationProperties(Map.of("default", instance), new AlationProperties.Poll(requestTimeout, null, null));
         return new RestAlationClient(
                 properties, JsonMapper.builder().build(), Clock.systemUTC(), new SimpleMeterRegistry());
     }

@@ -43,10 +43,48 @@ public final class WebhookBenchmark {
                 DELIVERIES, LAG_JOBS_PER_SECOND, LAG_SECONDS, java.nio.file.Files.readString(
                                 java.nio.file.Path.of("/proc/loadavg"))
                         .trim());
+        System.out.printf(
+                Locale.ROOT,
+                "Raw limit: %,.0f POSTs/s from 4 bare JDK HttpClient senders to the same receiver (no database)%n",
+                rawLimit());
         System.out.println("| database | deliveries/s (1 replica) | lag p50 / p99 / max, job end to delivery |");
         System.out.println("|---|---|---|");
         for (String database : DATABASES.split(",")) run(database.trim());
         System.exit(0);
+    }
+
+    /**
+     * The ceiling the gateway is measured against: the receiver answering 4 senders at once (the default
+     * {@code max-concurrent}) that do nothing but POST an event-sized body, as fast as they can.
+     */
+    static double rawLimit() throws Exception {
+        String secret = WebhookReceiver.newSecret();
+        try (WebhookReceiver receiver = WebhookReceiver.start(secret)) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .build();
+            String body = "{\"id\":\"x\",\"type\":\"job.ended\",\"data\":{\"id\":\"" + "j".repeat(900) + "\"}}";
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(receiver.url("/raw")))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            int each = Math.max(250, DELIVERIES / 4);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<?>> senders = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                senders.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+                    }
+                    return null;
+                }));
+            }
+            for (var sender : senders) sender.get();
+            double perSecond = 4.0 * each / ((System.nanoTime() - start) / 1e9);
+            pool.shutdown();
+            return perSecond;
+        }
     }
 
     static void run(String database) throws Exception {

@@ -9,11 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The wire to one Alation instance: one JDK {@link HttpClient} per instance, reused by every call, so that
@@ -30,9 +30,11 @@ final class AlationHttp {
     private final HttpClient client;
     private final Duration timeout;
     private final String noAnswer;
+    private final HttpResponse.BodyHandler<byte[]> body;
 
-    AlationHttp(URI baseUrl, Duration timeout) {
+    AlationHttp(URI baseUrl, Duration timeout, DataSize maxAnswerSize) {
         this.timeout = timeout;
+        this.body = CappedBody.handler(maxAnswerSize);
         this.noAnswer = "no answer within " + Durations.text(timeout);
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
@@ -74,13 +76,24 @@ final class AlationHttp {
             throw AnswerException.unavailable(noAnswer);
         }
         try {
-            return client.send(request.timeout(Duration.ofNanos(remaining)).build(), BodyHandlers.ofByteArray());
+            return client.send(request.timeout(Duration.ofNanos(remaining)).build(), body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw AnswerException.unavailable("interrupted while waiting for Alation");
         } catch (IOException | RuntimeException e) {
+            CappedBody.TooLarge tooLarge = tooLarge(e);
+            if (tooLarge != null) {
+                throw new AnswerException(new JobStatusAnswer.Unreadable(tooLarge.getMessage()));
+            }
             throw AnswerException.unavailable(reason(e));
         }
+    }
+
+    private static CappedBody.TooLarge tooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CappedBody.TooLarge tooLarge) return tooLarge;
+        }
+        return null;
     }
 
     private String reason(Throwable failure) {

@@ -5,13 +5,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Everything the gateway keeps for one configured Alation instance: its connection, its tokens, its limits, its
- * health and meters. One status call goes: limits, token, GET, (on 401: renew once and GET again), answer.
+ * circuit, health and meters. One status call goes: circuit, limits, token, GET, (on 401: renew once and GET
+ * again), answer.
  */
 final class AlationInstance {
 
@@ -24,6 +26,7 @@ final class AlationInstance {
     private final InstanceLimits limits;
     private final StatusAnswers answers;
     private final DataDictionaryTasks tasks;
+    private final InstanceCircuit circuit;
     private final InstanceHealth health;
     private final PollMetrics metrics;
     private final Clock clock;
@@ -31,7 +34,7 @@ final class AlationInstance {
     AlationInstance(
             String name,
             AlationProperties.Instance settings,
-            Duration requestTimeout,
+            AlationProperties.Poll poll,
             ObjectMapper json,
             Clock clock,
             PollMetrics metrics) {
@@ -39,24 +42,36 @@ final class AlationInstance {
         this.clock = clock;
         this.metrics = metrics;
         this.statusPrefix = AlationUris.statusPrefix(settings.baseUrl());
-        this.http = new AlationHttp(settings.baseUrl(), requestTimeout);
+        Duration requestTimeout = poll.requestTimeout();
+        this.http = new AlationHttp(settings.baseUrl(), requestTimeout, poll.maxAnswerSize());
         this.tokens = tokens(settings, requestTimeout, json, clock, http);
         this.limits = new InstanceLimits(clock, settings.maxConcurrentRequests(), settings.maxRequestsPerSecond());
         this.answers = new StatusAnswers(json, clock);
         this.tasks = new DataDictionaryTasks(settings.baseUrl(), json, answers);
-        this.health = new InstanceHealth(name, settings, limits, clock);
+        this.circuit = new InstanceCircuit(
+                name, clock, poll.interval(), () -> ThreadLocalRandom.current().nextDouble());
+        this.health = new InstanceHealth(name, settings, limits, circuit, clock);
+        metrics.watch(circuit);
     }
 
     JobStatusAnswer fetchStatus(AlationJobRef job) {
-        JobStatusAnswer answer = limits.enter();
+        // The circuit before the limits: a job held back by an open circuit takes no slot and no rate token.
+        JobStatusAnswer answer = circuit.enter();
+        PollOutcome outcome;
         if (answer == null) {
-            try {
-                answer = call(job);
-            } finally {
-                limits.leave();
+            answer = limits.enter();
+            if (answer == null) {
+                try {
+                    answer = call(job);
+                } finally {
+                    limits.leave();
+                }
             }
+            outcome = PollOutcome.of(answer);
+            circuit.record(outcome, PollOutcome.reason(answer));
+        } else {
+            outcome = PollOutcome.DEFERRED;
         }
-        PollOutcome outcome = PollOutcome.of(answer);
         if (answer instanceof JobStatusAnswer.Throttled throttled) {
             pause(throttled.retryAfter(), 429);
         }
@@ -149,12 +164,7 @@ final class AlationInstance {
             case CLIENT_CREDENTIALS:
                 return new MintedTokenSource(
                         new ClientCredentialsMinter(
-                                http,
-                                tokenAnswers,
-                                clock,
-                                settings.baseUrl(),
-                                settings.clientId(),
-                                settings.clientSecret()),
+                                http, tokenAnswers, settings.baseUrl(), settings.clientId(), settings.clientSecret()),
                         clock,
                         timeout);
             default:

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code gateway.instances.*}: the Alation servers this gateway talks to, and nothing else. Checked when bound so
@@ -26,7 +27,7 @@ public record AlationProperties(
 
     public AlationProperties {
         instances = instances == null ? Map.of() : Map.copyOf(instances);
-        poll = poll == null ? new Poll(null) : poll;
+        poll = poll == null ? new Poll(null, null, null) : poll;
         instances.forEach(AlationProperties::check);
     }
 
@@ -34,14 +35,36 @@ public record AlationProperties(
         return poll.requestTimeout();
     }
 
-    /** The part of {@code gateway.poll.*} that concerns the HTTP calls themselves. */
-    public record Poll(@DefaultValue("10s") Duration requestTimeout) {
+    /** The interval also paces the probe calls of an instance whose circuit is open. */
+    public Duration interval() {
+        return poll.interval();
+    }
+
+    public DataSize maxAnswerSize() {
+        return poll.maxAnswerSize();
+    }
+
+    /**
+     * The part of {@code gateway.poll.*} that concerns the HTTP calls themselves ({@code interval} is checked by the
+     * poller's own settings). {@code max-answer-size} (16MB): a larger answer from Alation is a fault of the call,
+     * read no further, rather than a heap filled by one job.
+     */
+    public record Poll(
+            @DefaultValue("10s") Duration requestTimeout,
+            @DefaultValue("3s") Duration interval,
+            @DefaultValue("16MB") DataSize maxAnswerSize) {
 
         public Poll {
             requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
+            interval = interval == null ? Duration.ofSeconds(3) : interval;
+            maxAnswerSize = maxAnswerSize == null ? DataSize.ofMegabytes(16) : maxAnswerSize;
             if (requestTimeout.isNegative() || requestTimeout.isZero()) {
                 throw new IllegalArgumentException(
                         "gateway.poll.request-timeout must be positive, was " + requestTimeout);
+            }
+            if (maxAnswerSize.toBytes() < 1024 || maxAnswerSize.toBytes() > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(
+                        "gateway.poll.max-answer-size must be between 1KB and 2GB, was " + maxAnswerSize);
             }
         }
     }

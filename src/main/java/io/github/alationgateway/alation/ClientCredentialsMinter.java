@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,16 +15,13 @@ final class ClientCredentialsMinter implements TokenMinter {
 
     private final AlationHttp http;
     private final TokenAnswers answers;
-    private final Clock clock;
     private final URI endpoint;
     private final byte[] form;
     private final String what;
 
-    ClientCredentialsMinter(
-            AlationHttp http, TokenAnswers answers, Clock clock, URI baseUrl, String clientId, String clientSecret) {
+    ClientCredentialsMinter(AlationHttp http, TokenAnswers answers, URI baseUrl, String clientId, String clientSecret) {
         this.http = http;
         this.answers = answers;
-        this.clock = clock;
         this.endpoint = AlationUris.resolve(baseUrl, "/oauth/v2/token/");
         this.form = ("grant_type=client_credentials&client_id=" + formEncode(clientId) + "&client_secret="
                         + formEncode(clientSecret))
@@ -43,7 +40,7 @@ final class ClientCredentialsMinter implements TokenMinter {
         return new MintedToken(
                 token,
                 expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
-                        ? clock.instant().plusSeconds(expiresIn.asLong())
+                        ? Duration.ofSeconds(expiresIn.asLong())
                         : null);
     }
 

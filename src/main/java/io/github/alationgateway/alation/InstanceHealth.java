@@ -41,15 +41,22 @@ final class InstanceHealth implements HealthIndicator {
     private final String instance;
     private final AlationProperties.Instance settings;
     private final InstanceLimits limits;
+    private final InstanceCircuit circuit;
     private final Clock clock;
     private final AtomicReference<Credentials> credentials = new AtomicReference<>(Credentials.NOT_YET_USED);
     private volatile String credentialsProblem;
     private volatile LastCall lastCall;
 
-    InstanceHealth(String instance, AlationProperties.Instance settings, InstanceLimits limits, Clock clock) {
+    InstanceHealth(
+            String instance,
+            AlationProperties.Instance settings,
+            InstanceLimits limits,
+            InstanceCircuit circuit,
+            Clock clock) {
         this.instance = instance;
         this.settings = settings;
         this.limits = limits;
+        this.circuit = circuit;
         this.clock = clock;
     }
 
@@ -99,9 +106,18 @@ final class InstanceHealth implements HealthIndicator {
         if (pausedUntil != null) {
             details.put("throttledUntil", pausedUntil.toString());
         }
+        // The dashboard's overview shows the first detail whose name holds "circuit" (ui/InstanceStates).
+        InstanceCircuit.State circuitState = circuit.state();
+        details.put("circuit", circuitState.text());
+        Instant probeAt = circuit.probeAt();
+        if (probeAt != null) {
+            details.put("nextProbeAt", probeAt.toString());
+        }
+        details.put("faultsInARow", circuit.faultsInRow());
         details.put("requestsInFlight", limits.slotsInUse(settings.maxConcurrentRequests()));
         boolean troubled = state == Credentials.REJECTED
                 || pausedUntil != null
+                || circuitState != InstanceCircuit.State.CLOSED
                 || (last != null
                         && (last.outcome() == PollOutcome.UNAVAILABLE || last.outcome() == PollOutcome.THROTTLED));
         return Health.status(troubled ? Status.UNKNOWN : Status.UP)

@@ -18,6 +18,12 @@ public sealed interface JobStatusAnswer {
     /** A fault outside the job: 5xx, timeout, refused connection, an answer that is not a job status. */
     record Unavailable(String reason) implements JobStatusAnswer {}
 
+    /**
+     * Alation answered about this job, but the answer cannot be taken in: larger than
+     * {@code gateway.poll.max-answer-size}. The job backs off on its own; the instance is not at fault.
+     */
+    record Unreadable(String reason) implements JobStatusAnswer {}
+
     /** Alation answered 429: the whole instance waits {@code retryAfter} before it is called again. */
     record Throttled(Duration retryAfter, String reason) implements JobStatusAnswer {}
 

@@ -5,6 +5,7 @@ enum PollOutcome {
     STATUS("status"),
     NOT_FOUND("not_found"),
     UNAVAILABLE("unavailable"),
+    UNREADABLE("unreadable"),
     THROTTLED("throttled"),
     DEFERRED("deferred"),
     CREDENTIALS_REJECTED("credentials_rejected");
@@ -36,6 +37,9 @@ enum PollOutcome {
         if (answer instanceof JobStatusAnswer.CredentialsRejected) {
             return CREDENTIALS_REJECTED;
         }
+        if (answer instanceof JobStatusAnswer.Unreadable) {
+            return UNREADABLE;
+        }
         return UNAVAILABLE;
     }
 
@@ -45,6 +49,9 @@ enum PollOutcome {
         }
         if (answer instanceof JobStatusAnswer.Unavailable unavailable) {
             return unavailable.reason();
+        }
+        if (answer instanceof JobStatusAnswer.Unreadable unreadable) {
+            return unreadable.reason();
         }
         if (answer instanceof JobStatusAnswer.Throttled throttled) {
             return throttled.reason();

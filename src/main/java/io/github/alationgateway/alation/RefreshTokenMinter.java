@@ -34,9 +34,7 @@ final class RefreshTokenMinter implements TokenMinter {
         if (status != null && !"ACTIVE".equalsIgnoreCase(status)) {
             throw AnswerException.rejected("Alation minted a token with status " + status + " from the " + what);
         }
-        return new MintedToken(
-                answers.requiredToken(doc, "api_access_token"),
-                TokenAnswers.instant(TokenAnswers.text(doc, "token_expires_at")));
+        return new MintedToken(answers.requiredToken(doc, "api_access_token"), answers.lifetime(doc));
     }
 
     @Override

@@ -26,12 +26,7 @@ final class RestAlationClient implements AlationClient {
                 .forEach((name, settings) -> built.put(
                         name,
                         new AlationInstance(
-                                name,
-                                settings,
-                                properties.requestTimeout(),
-                                json,
-                                clock,
-                                new PollMetrics(registry, name))));
+                                name, settings, properties.poll(), json, clock, new PollMetrics(registry, name))));
         this.instances = Map.copyOf(built);
         properties
                 .instances()

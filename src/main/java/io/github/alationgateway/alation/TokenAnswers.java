@@ -67,6 +67,20 @@ final class TokenAnswers {
         return token;
     }
 
+    /**
+     * How long a token from {@code createAPIAccessToken} lives: {@code token_expires_at - created_at}, both written
+     * by Alation's clock, so the difference is exact whatever our clock says. Without {@code created_at}, the
+     * expiry is read against our clock (a skewed clock then shortens or lengthens it). Null when unknown or not
+     * positive: the token is then assumed to live an hour, and a 401 renews it sooner.
+     */
+    Duration lifetime(JsonNode doc) {
+        Instant expires = instant(text(doc, "token_expires_at"));
+        if (expires == null) return null;
+        Instant created = instant(text(doc, "created_at"));
+        Duration lifetime = Duration.between(created != null ? created : clock.instant(), expires);
+        return lifetime.isNegative() || lifetime.isZero() ? null : lifetime;
+    }
+
     static String text(JsonNode doc, String field) {
         JsonNode value = doc.get(field);
         return value == null || value.isNull() ? null : value.asString();

@@ -1,6 +1,6 @@
 package io.github.alationgateway.alation;
 
-import java.time.Instant;
+import java.time.Duration;
 
 /** Asks Alation for a new access token. Throws an {@link AnswerException} when it cannot have one. */
 interface TokenMinter {
@@ -11,12 +11,16 @@ interface TokenMinter {
     /** What the minter is, for log lines: never a secret. */
     String describe();
 
-    /** A minted token and when Alation says it expires (null when it did not say). */
-    record MintedToken(String token, Instant expiresAt) {
+    /**
+     * A minted token and how long Alation says it lives (null when it did not say), by Alation's own account:
+     * {@code token_expires_at - created_at}, both from Alation's clock, or OAuth's {@code expires_in}. A lifetime
+     * rather than an instant, so that a skewed clock on either side does not change it.
+     */
+    record MintedToken(String token, Duration lifetime) {
 
         @Override
         public String toString() {
-            return "MintedToken[expiresAt=" + expiresAt + "]";
+            return "MintedToken[lifetime=" + lifetime + "]";
         }
     }
 }

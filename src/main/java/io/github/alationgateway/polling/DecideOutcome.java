@@ -51,9 +51,16 @@ final class DecideOutcome {
         } else if (answer instanceof JobStatusAnswer.CredentialsRejected rejected) {
             reason = "Waiting for working credentials: " + rejected.reason();
             next = cadence.after(cadence.maxInterval(), now);
+        } else if (answer instanceof JobStatusAnswer.Unreadable unreadable) {
+            // The answer about this job is the trouble, so this job alone backs off.
+            reason = "Alation's answer cannot be read: " + unreadable.reason();
+            next = cadence.backoff(failures, now);
         } else {
             reason = "Alation unavailable: " + ((JobStatusAnswer.Unavailable) answer).reason();
-            next = cadence.backoff(failures, now);
+            // A fault of the instance, not of this job: retried at the base interval. When faults keep coming,
+            // the instance's circuit holds every job back at once (alation/InstanceCircuit); a backoff per job
+            // would only leave jobs waiting long after the instance is back.
+            next = cadence.backoff(1, now);
         }
         return failed(job, "Poll failed: " + reason, failures, next, now);
     }

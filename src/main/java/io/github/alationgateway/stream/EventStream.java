@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 /**
  * One open stream. Frames are written with the servlet's non-blocking output: the feed thread queues them and
  * writes what the socket takes; the container calls {@link #onWritePossible()} when it takes more. No thread waits
- * on a slow client: its frames wait in the queue, and once they exceed the bound the client is cut off with a
- * final comment, and resumes from the last id it read.
+ * on a slow client: its frames wait in the queue. The feed queues no more once the queue holds the bound (so a
+ * burst to a fast client is paced, not dropped); a client that leaves it full for a whole ping interval is too
+ * slow, and is cut off with a final comment. It resumes from the last id it read.
  *
  * <p>Queue and output are touched only under this object's lock: by the feed thread and by container threads.
  */
@@ -46,6 +47,8 @@ final class EventStream implements WriteListener {
     private Instant endingSince;
     private boolean finished;
     private Instant lastSent;
+    /** Since when the queue has held the bound or more; null while it holds less. */
+    private Instant fullSince;
 
     /** The last seq this stream has passed (sent or filtered out); -1 until the feed gives it its start. */
     private long cursor;
@@ -83,19 +86,33 @@ final class EventStream implements WriteListener {
         queue.add(frame);
         queued += frame.length;
         lastSent = now;
-        if (queued > bound) {
-            queue.clear();
-            queued = 0;
-            end(End.SLOW, CUT_OFF, now);
-            return false;
-        }
         drain();
+        if (queued >= bound && fullSince == null) fullSince = now;
         return true;
     }
 
-    /** Bytes queued and not yet taken by the client: the feed sends catch-up only while this is small. */
+    /** Whether the queue holds the bound: the feed sends nothing more until the client has taken some. */
+    synchronized boolean full() {
+        return queued >= bound;
+    }
+
+    /** Bytes queued and not yet taken by the client. */
     synchronized long backlog() {
         return queued;
+    }
+
+    /**
+     * Cuts the stream off if its client has left the queue full for {@code limit}: the frames it did not take are
+     * dropped, and a comment tells it to resume.
+     */
+    synchronized void cutOffIfStalled(Instant now, java.time.Duration limit) {
+        if (fullSince == null
+                || ending != null
+                || finished
+                || fullSince.plus(limit).isAfter(now)) return;
+        queue.clear();
+        queued = 0;
+        end(End.SLOW, CUT_OFF, now);
     }
 
     synchronized boolean quietSince(Instant since) {
@@ -160,6 +177,7 @@ final class EventStream implements WriteListener {
                     return;
                 }
                 queued -= next.length;
+                if (queued < bound) fullSince = null;
                 out.write(next);
                 flushed = false;
             }

@@ -114,37 +114,43 @@ class StreamFeed implements SmartLifecycle {
 
     private void feed(EventStream stream, Instant now) {
         stream.abandonIfStuck(now, LAST_WORDS);
+        stream.cutOffIfStalled(now, settings.pingInterval());
         if (!stream.isOpen() || readUpTo < 0) return;
         if (stream.cursor() < 0) stream.passed(readUpTo);
-        int sent = 0;
-        if (stream.cursor() >= windowFloor) {
-            for (FeedEvent event : window.tailMap(stream.cursor(), false).values()) {
-                if (!stream.filter.matches(event)) continue;
-                if (!stream.send(event.frame(), now)) break;
-                sent++;
-            }
-            stream.passed(readUpTo);
-        } else if (stream.backlog() < settings.streamBuffer().toBytes() / 2) {
-            sent = catchUp(stream, now);
-        }
+        int sent = stream.cursor() >= windowFloor
+                ? send(stream, window.tailMap(stream.cursor(), false).values(), readUpTo, now)
+                : catchUp(stream, now);
         streams.sent(sent);
         if (stream.quietSince(now.minus(settings.pingInterval()))) stream.send(FeedEvent.comment("ping"), now);
     }
 
-    /** A page of the log for a stream behind the window: paced by what its client reads, never cut off for it. */
-    private int catchUp(EventStream stream, Instant now) {
-        List<StoredEvent> page = log.between(stream.cursor(), Math.min(readUpTo, windowFloor), PAGE);
+    /**
+     * Sends the events a stream wants, in order, until its queue is full; the stream passes each event it was
+     * given, and {@code upTo} once it was given all of them. Answers how many it sent.
+     */
+    private static int send(EventStream stream, Iterable<FeedEvent> events, long upTo, Instant now) {
         int sent = 0;
-        for (StoredEvent stored : page) {
-            FeedEvent event = FeedEvent.of(stored, json);
+        for (FeedEvent event : events) {
+            if (stream.full()) return sent;
             if (stream.filter.matches(event)) {
                 if (!stream.send(event.frame(), now)) return sent;
                 sent++;
             }
             stream.passed(event.seq());
         }
-        if (page.size() < PAGE) stream.passed(Math.min(readUpTo, windowFloor));
+        stream.passed(upTo);
         return sent;
+    }
+
+    /** A page of the log for a stream behind the window, which it then catches up with. */
+    private int catchUp(EventStream stream, Instant now) {
+        if (stream.full()) return 0;
+        long upTo = Math.min(readUpTo, windowFloor);
+        List<StoredEvent> page = log.between(stream.cursor(), upTo, PAGE);
+        List<FeedEvent> events =
+                page.stream().map(event -> FeedEvent.of(event, json)).toList();
+        long reached = page.size() < PAGE ? upTo : page.get(page.size() - 1).seq();
+        return send(stream, events, reached, now);
     }
 
     @Override

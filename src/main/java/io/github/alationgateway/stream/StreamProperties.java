@@ -12,7 +12,8 @@ import org.springframework.util.unit.DataSize;
  *   <li>{@code max-streams} (1000): open streams on this replica; past it a new one answers 429.
  *   <li>{@code max-streams-per-key} (10): open streams of one API key on this replica.
  *   <li>{@code ping-interval} (15s): a {@code : ping} comment on a stream this long quiet, for proxies.
- *   <li>{@code stream-buffer} (1MB): what a client may leave unread before it is cut off.
+ *   <li>{@code stream-buffer} (1MB): what is queued for one client at most; one that leaves it full for a ping
+ *       interval is cut off.
  *   <li>{@code stream-check-interval} (200ms): how often this replica reads the log for events committed elsewhere.
  * </ul>
  */

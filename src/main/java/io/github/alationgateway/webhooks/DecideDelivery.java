@@ -38,7 +38,14 @@ final class DecideDelivery {
         this.meters = meters;
     }
 
-    void record(Receiver receiver, Delivery d, SendWebhook.Answer answer) {
+    /** One attempt's answer and what it means for its delivery, not yet written. */
+    record Decided(Receiver receiver, SendWebhook.Answer answer, Deliveries.Result result) {}
+
+    /**
+     * What an answer means. A 410 or a Retry-After acts on the endpoint at once, so that its other deliveries
+     * wait; the delivery's own result is written later, with others, by {@link #record}.
+     */
+    Decided decide(Receiver receiver, Delivery d, SendWebhook.Answer answer) {
         Instant now = clock.instant();
         String name = receiver.name();
         Deliveries.Result result;
@@ -77,9 +84,30 @@ final class DecideDelivery {
                     now,
                     null);
         }
-        if (deliveries.record(List.of(result)) == 0) return; // taken over after its lease: the newer attempt decides
-        String outcome = outcome(answer, result);
-        meters.counter("gateway.webhook.deliveries", "endpoint", name, "outcome", outcome)
+        return new Decided(receiver, answer, result);
+    }
+
+    /**
+     * Writes decided results in one batch, each only if its delivery still carries the claim it was sent under
+     * (one taken over after its lease is decided by the newer attempt), then counts and reports those written.
+     */
+    void record(List<Decided> decided) {
+        if (decided.isEmpty()) return;
+        boolean[] written =
+                deliveries.record(decided.stream().map(Decided::result).toList());
+        Instant now = clock.instant();
+        for (int i = 0; i < decided.size(); i++) {
+            if (written[i]) recorded(decided.get(i), now);
+        }
+    }
+
+    private void recorded(Decided decided, Instant now) {
+        Receiver receiver = decided.receiver();
+        SendWebhook.Answer answer = decided.answer();
+        Deliveries.Result result = decided.result();
+        Delivery d = result.claimed();
+        String name = receiver.name();
+        meters.counter("gateway.webhook.deliveries", "endpoint", name, "outcome", outcome(answer, result))
                 .increment();
         if (result.status().equals(Delivery.DELIVERED)) {
             // One write a second per endpoint at most: last_success_at need not cost a statement per delivery.

@@ -56,9 +56,9 @@ class Deliveries implements ExpiresWithEvents {
                 rows);
     }
 
-    /** Writes the results that still hold their claim; answers how many did. */
-    int record(List<Result> results) {
-        if (results.isEmpty()) return 0;
+    /** Writes the results that still hold their claim; answers, for each, whether it did. */
+    boolean[] record(List<Result> results) {
+        if (results.isEmpty()) return new boolean[0];
         List<Object[]> args = new ArrayList<>(results.size());
         for (Result r : results) {
             args.add(new Object[] {
@@ -74,15 +74,14 @@ class Deliveries implements ExpiresWithEvents {
                 r.claimed().leaseOwner()
             });
         }
-        int written = 0;
-        for (int count : template.batchUpdate(
+        int[] counts = template.batchUpdate(
                 "update webhook_deliveries set status = ?, attempts = ?, next_attempt_at = ?, lease_owner = null,"
                         + " last_status_code = coalesce(?, last_status_code), last_error = ?,"
                         + " last_attempt_at = coalesce(?, last_attempt_at), delivered_at = ?, version = version + 1"
                         + " where id = ? and version = ? and lease_owner = ?",
-                args)) {
-            written += count > 0 ? 1 : 0;
-        }
+                args);
+        boolean[] written = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) written[i] = counts[i] > 0;
         return written;
     }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.ObjectMapper;
 
 /** Test builder: one instance named "prod" and a client over it, built without Spring. */
@@ -23,6 +24,8 @@ final class Instances {
     private double perSecond = 0;
     // Generous: the first call of a cold test JVM on a busy machine can take seconds. Timeout tests set their own.
     private Duration timeout = Duration.ofSeconds(5);
+    private Duration interval = Duration.ofSeconds(3);
+    private DataSize maxAnswerSize = DataSize.ofMegabytes(16);
 
     private Instances(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -64,6 +67,17 @@ final class Instances {
         return this;
     }
 
+    /** The poll interval, which paces the probes of an open circuit. */
+    Instances interval(Duration interval) {
+        this.interval = interval;
+        return this;
+    }
+
+    Instances maxAnswerSize(DataSize size) {
+        this.maxAnswerSize = size;
+        return this;
+    }
+
     AlationProperties.Instance settings() {
         return new AlationProperties.Instance(
                 URI.create(baseUrl),
@@ -77,7 +91,8 @@ final class Instances {
     }
 
     AlationProperties properties() {
-        return new AlationProperties(Map.of(NAME, settings()), new AlationProperties.Poll(timeout));
+        return new AlationProperties(
+                Map.of(NAME, settings()), new AlationProperties.Poll(timeout, interval, maxAnswerSize));
     }
 
     RestAlationClient client(Clock clock) {

@@ -126,16 +126,21 @@ class DecideOutcomeTest {
         });
     }
 
+    /**
+     * A fault of the instance is not the job's: the job used to back off on its own (one saw 9 faults in a row and
+     * waited 27 s) while the instance answered its other jobs. The instance's circuit holds back a run of faults.
+     */
     @Test
-    void faultsAroundTheJobNeverFailItAndBackOff() {
-        Job job = aJob(JobStatus.RUNNING, "running", null, 2, null);
+    void faultsAroundTheJobNeverFailItAndRetryAtTheBaseInterval() {
+        Job job = aJob(JobStatus.RUNNING, "running", null, 8, null);
 
         Outcome outcome = decide(job, new JobStatusAnswer.Unavailable("Alation answered HTTP 503"));
 
         assertThat(outcome.status()).isEqualTo(JobStatus.RUNNING);
         assertThat(outcome.finishedAt()).isNull();
-        assertThat(outcome.failureCount()).isEqualTo(3);
-        assertThat(outcome.nextPollAt()).isEqualTo(NOW.plusMillis(9_000));
+        assertThat(outcome.failureCount()).isEqualTo(9);
+        // the interval (3 s) with the jitter of the fixed random 0.5: between half and all of it
+        assertThat(outcome.nextPollAt()).isEqualTo(NOW.plusMillis(2_250));
         assertThat(outcome.lastError()).isEqualTo("Poll failed: Alation unavailable: Alation answered HTTP 503");
         assertThat(outcome.logs())
                 .singleElement()
@@ -162,6 +167,21 @@ class DecideOutcomeTest {
         assertThat(outcome.status()).isEqualTo(JobStatus.PENDING);
         assertThat(outcome.nextPollAt()).isNotNull();
         assertThat(outcome.lastError()).contains("does not know this job (yet)");
+    }
+
+    @Test
+    void anAnswerTooLargeToReadBacksOffThisJobAlone() {
+        Job job = aJob(JobStatus.RUNNING, "running", null, 2, null);
+
+        Outcome outcome = decide(
+                job,
+                new JobStatusAnswer.Unreadable("answer larger than the 16384 KB cap (gateway.poll.max-answer-size)"));
+
+        assertThat(outcome.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(outcome.failureCount()).isEqualTo(3);
+        // 3 s << 2, with the jitter of the fixed random 0.5
+        assertThat(outcome.nextPollAt()).isEqualTo(NOW.plusMillis(9_000));
+        assertThat(outcome.lastError()).contains("max-answer-size");
     }
 
     @Test

@@ -51,6 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
             "gateway.events.max-streams-per-key=3",
             "gateway.events.ping-interval=300ms",
             "gateway.events.stream-check-interval=50ms",
+            "gateway.events.stream-buffer=64KB",
         })
 abstract class StreamContract {
 
@@ -343,6 +344,57 @@ abstract class StreamContract {
         assertThat(aSeq).isLessThan(bSeq);
         await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() >= 2);
         assertThat(stream.ids()).containsExactly(aSeq, bSeq);
+    }
+
+    @Test
+    void aSlowReaderIsCutOffWithALastCommentAndItsResumeLosesNothing() throws Exception {
+        // GIVEN a client that opened a stream and does not read
+        String run = label();
+        double cutOff = closed("slow");
+        try (UnreadStream slow = new UnreadStream(port, "/api/v1/events?label=run:" + run, GatewayApi.TEST_ADMIN_KEY)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> openStreams() >= 1);
+
+            // WHEN 6 MB of its events are committed: more than the socket buffers and the stream's 64 KB, left full
+            // for the ping interval
+            List<Long> seqs = new ArrayList<>();
+            for (int i = 0; i < 60; i++) seqs.add(insertEvent(run, 100_000));
+
+            // THEN it is cut off, and once it reads it finds a prefix of its events and the comment last
+            await().atMost(Duration.ofSeconds(20)).until(() -> closed("slow") > cutOff);
+            assertThat(slow.readToEnd()).isEqualTo(200);
+            assertThat(slow.comments()).last().asString().startsWith("cut off");
+            assertThat(slow.ids()).isEqualTo(seqs.subList(0, slow.ids().size()));
+            assertThat(slow.ids()).hasSizeLessThan(seqs.size());
+
+            // AND resuming from the last id it read gets the rest, each once
+            String last =
+                    slow.ids().isEmpty() ? "0" : "" + slow.ids().get(slow.ids().size() - 1);
+            long resumeFrom = slow.ids().isEmpty() ? seqs.get(0) - 1 : Long.parseLong(last);
+            EventStreamClient resumed =
+                    stream("/api/v1/events?label=run:" + run, GatewayApi.TEST_ADMIN_KEY, "" + resumeFrom);
+            int rest = seqs.size() - slow.ids().size();
+            await().atMost(Duration.ofSeconds(30)).until(() -> resumed.events().size() >= rest);
+            assertThat(resumed.ids()).isEqualTo(seqs.subList(slow.ids().size(), seqs.size()));
+        }
+    }
+
+    /** An event written straight into the log (committed at once), with {@code padding} characters of label. */
+    private long insertEvent(String run, int padding) {
+        String job = java.util.UUID.randomUUID().toString();
+        String data = "{\"id\":\"" + job + "\",\"instance\":\"default\",\"kind\":\"GENERIC\",\"labels\":{\"run\":\""
+                + run + "\",\"pad\":\"" + "x".repeat(padding) + "\"}}";
+        jdbc.update(
+                "insert into job_events (id, type, job_id, at, data) values (?, 'job.running', ?, ?, ?)",
+                java.util.UUID.randomUUID().toString(),
+                job,
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                data);
+        return jdbc.queryForObject("select seq from job_events where job_id = ?", Long.class, job);
+    }
+
+    private double closed(String why) {
+        var counter = meters.find("gateway.streams.closed").tag("why", why).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private long ofJob(String jobId) {
