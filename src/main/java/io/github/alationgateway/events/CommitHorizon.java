@@ -42,6 +42,11 @@ public class CommitHorizon {
         return safe;
     }
 
+    /** Whether a newer seq waits for open writers to end: worth looking again soon, it costs one small query. */
+    public boolean waiting() {
+        return pendingMarker >= 0;
+    }
+
     private void settle() {
         safe = Math.max(safe, pendingSeq);
         pendingMarker = -1;

@@ -33,6 +33,8 @@ class StreamFeed implements SmartLifecycle {
     static final int WINDOW = 5_000;
     /** A stream ended with last words its client does not read is closed after this. */
     static final Duration LAST_WORDS = Duration.ofSeconds(5);
+    /** How soon the feed looks again while newer events wait for open writers: they usually end within ms. */
+    static final Duration RECHECK = Duration.ofMillis(25);
 
     private final CommitHorizon horizon;
     private final EventLog log;
@@ -157,7 +159,8 @@ class StreamFeed implements SmartLifecycle {
     public void start() {
         loop = loops.start("event-streams", () -> {
             tick();
-            return settings.streamCheckInterval();
+            Duration interval = settings.streamCheckInterval();
+            return horizon.waiting() && RECHECK.compareTo(interval) < 0 ? RECHECK : interval;
         });
         wakeOnAppend = log.onAppend(this::wake);
     }

@@ -279,6 +279,22 @@ abstract class StreamContract {
     }
 
     @Test
+    void theApiDocumentDescribesTheStream() {
+        var doc = api.get("/v3/api-docs")
+                .body()
+                .path("paths")
+                .path("/api/v1/events")
+                .path("get");
+
+        assertThat(doc.path("responses").path("200").path("content").has("text/event-stream"))
+                .isTrue();
+        assertThat(doc.path("responses").has("410")).isTrue();
+        assertThat(doc.path("responses").has("429")).isTrue();
+        assertThat(doc.path("parameters").valueStream().map(p -> p.path("name").asString()))
+                .contains("types", "instance", "kind", "label", "job_id", "after", "Last-Event-ID");
+    }
+
+    @Test
     void aQuietStreamIsPinged() {
         EventStreamClient quiet = stream("/api/v1/events?label=run:" + label());
 
