@@ -1,16 +1,11 @@
 package io.github.alationgateway.security;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,13 +19,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
+    private final RequestQuota quota;
     private final GatewaySecurityProperties.RateLimit limit;
     private final ProblemResponses problems;
-    /** One bucket per configured key name: bounded by the configuration, not by callers. */
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimitFilter(GatewaySecurityProperties.RateLimit limit, ProblemResponses problems) {
-        this.limit = limit;
+    RateLimitFilter(RequestQuota quota, ProblemResponses problems) {
+        this.quota = quota;
+        this.limit = quota.limit();
         this.problems = problems;
     }
 
@@ -42,8 +37,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ConsumptionProbe probe =
-                buckets.computeIfAbsent(key.getName(), name -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = quota.takeOne(key.getName());
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
             return;
@@ -56,14 +50,5 @@ final class RateLimitFilter extends OncePerRequestFilter {
                 HttpStatus.TOO_MANY_REQUESTS,
                 "The API key '" + key.getName() + "' has made more than " + limit.requestsPerSecond()
                         + " requests per second (burst " + limit.burst() + "); retry after " + seconds + " s");
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(limit.burst())
-                        .refillGreedy(limit.requestsPerSecond(), Duration.ofSeconds(1))
-                        .build())
-                .build();
     }
 }

@@ -69,6 +69,7 @@ class SecurityConfiguration {
             ApiKeys keys,
             ProblemResponses problems,
             GatewaySecurityProperties properties,
+            RequestQuota quota,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
@@ -83,7 +84,7 @@ class SecurityConfiguration {
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyFilter(keys, problems), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(properties.rateLimit(), problems), ApiKeyFilter.class)
+                .addFilterAfter(new RateLimitFilter(quota, problems), ApiKeyFilter.class)
                 .addFilterAfter(new BodyLimitFilter(problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // Error pages render what an earlier step already decided, and so does the second dispatch
@@ -111,7 +112,9 @@ class SecurityConfiguration {
                         .hasRole(Role.READER.name())
                         .requestMatchers(
                                 pathPattern(HttpMethod.POST, "/api/v1/jobs"),
-                                pathPattern(HttpMethod.POST, "/api/v1/jobs/{id}/poll"))
+                                pathPattern(HttpMethod.POST, "/api/v1/jobs/batch"),
+                                pathPattern(HttpMethod.POST, "/api/v1/jobs/{id}/poll"),
+                                pathPattern(HttpMethod.DELETE, "/api/v1/jobs/{id}"))
                         .hasRole(Role.WRITER.name())
                         .anyRequest()
                         .access(new UnhandledRequests(controllers)));

@@ -153,6 +153,42 @@ abstract class RetentionContract {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aJobForgottenWhileUnderPollTakesNoOutcomeAndItsChainGoesWithIt() {
+        // GIVEN a job with a follow-up, claimed by a poller
+        Job job = registered(null, days(1));
+        Job followUp = registered(job.id(), days(1));
+        ClaimedJob claim = claims.claimDue("poller", days(1), days(1).plusSeconds(30), 1000).stream()
+                .filter(c -> c.job().id().equals(job.id()))
+                .findFirst()
+                .orElseThrow();
+
+        // WHEN it is forgotten, and then the poller records what it saw
+        assertThat(deleteJobs.deleteChain(job.id())).isTrue();
+        List<String> written = outcomes.record(List.of(new Outcome(
+                job.id(),
+                claim.job().version(),
+                "poller",
+                JobStatus.SUCCESSFUL,
+                "successful",
+                null,
+                "late",
+                null,
+                days(1),
+                0,
+                null,
+                null,
+                days(1),
+                List.of(new Outcome.LogLine(days(1), "INFO", "successful", "late", false)))));
+
+        // THEN nothing lands: no job, no follow-up, no log line, and the tallies count nothing
+        assertThat(written).isEmpty();
+        assertThat(store.findAllById(List.of(job.id(), followUp.id()))).isEmpty();
+        assertThat(store.logs(job.id())).isEmpty();
+        assertThat(store.stats(null).byStatus().values()).allMatch(count -> count == 0);
+        assertThat(deleteJobs.deleteChain(job.id())).isFalse();
+    }
+
     private JobRetention retention(String replica, int chunk) {
         return retention(replica, NOW, chunk);
     }

@@ -51,6 +51,7 @@ class AuthorizationTableTest extends SecuredGateway {
     private static final Set<Integer> OK = Set.of(200);
     private static final Set<Integer> REGISTERED = Set.of(200, 201);
     private static final Set<Integer> ACCEPTED = Set.of(202);
+    private static final Set<Integer> NO_CONTENT = Set.of(204);
     private static final Set<Integer> BAD_REQUEST = Set.of(400);
     private static final Set<Integer> UNAUTHORIZED = Set.of(401);
     private static final Set<Integer> FORBIDDEN = Set.of(403);
@@ -84,7 +85,15 @@ class AuthorizationTableTest extends SecuredGateway {
                     null),
             new Call("POST", "/api/v1/webhooks/{name}/enable", "/api/v1/webhooks/none/enable", null),
             // The event stream: a read. An unknown type answers at once rather than holding the stream open.
-            new Call("GET", "/api/v1/events", "/api/v1/events?types=none", null));
+            new Call("GET", "/api/v1/events", "/api/v1/events?types=none", null),
+            // Many registrations at once: writers. Each item answers for itself inside the 200.
+            new Call(
+                    "POST",
+                    "/api/v1/jobs/batch",
+                    "/api/v1/jobs/batch",
+                    "{\"items\": [{\"instance\": \"test\", \"response\": {\"job_id\": 424242}}]}"),
+            // Forgetting a job: writers.
+            new Call("DELETE", "/api/v1/jobs/{id}", "/api/v1/jobs/{id}", null));
 
     static Stream<Arguments> table() {
         List<Arguments> rows = new ArrayList<>();
@@ -103,6 +112,8 @@ class AuthorizationTableTest extends SecuredGateway {
         row(rows, API.get(11), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND);
         row(rows, API.get(12), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, FORBIDDEN, NOT_FOUND);
         row(rows, API.get(13), UNAUTHORIZED, UNAUTHORIZED, BAD_REQUEST, BAD_REQUEST, BAD_REQUEST);
+        row(rows, API.get(14), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, OK, OK);
+        row(rows, API.get(15), UNAUTHORIZED, UNAUTHORIZED, FORBIDDEN, NO_CONTENT, NO_CONTENT);
         row(rows, get("/actuator/health"), HEALTH, UNAUTHORIZED, HEALTH, HEALTH, HEALTH);
         row(rows, get("/actuator/health/liveness"), OK, UNAUTHORIZED, OK, OK, OK);
         row(rows, get("/actuator/health/readiness"), HEALTH, UNAUTHORIZED, HEALTH, HEALTH, HEALTH);
@@ -115,14 +126,7 @@ class AuthorizationTableTest extends SecuredGateway {
         // Nothing else: unknown places and methods are 404/405 for a known key, 401 for anyone else.
         row(rows, get("/nowhere"), UNAUTHORIZED, UNAUTHORIZED, NOT_FOUND, NOT_FOUND, NOT_FOUND);
         row(rows, get("/api/v2/jobs"), UNAUTHORIZED, UNAUTHORIZED, NOT_FOUND, NOT_FOUND, NOT_FOUND);
-        row(
-                rows,
-                call("DELETE", "/api/v1/jobs/{id}"),
-                UNAUTHORIZED,
-                UNAUTHORIZED,
-                NOT_ALLOWED,
-                NOT_ALLOWED,
-                NOT_ALLOWED);
+        row(rows, call("PUT", "/api/v1/jobs/{id}"), UNAUTHORIZED, UNAUTHORIZED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED);
         row(rows, call("PUT", "/api/v1/jobs"), UNAUTHORIZED, UNAUTHORIZED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED);
         row(
                 rows,

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Reads at a million jobs: starts the gateway (from target/classes; ./mvnw compile first) on the database that
+# bench/seed-million.sh filled, twice (the first start applies any new migration, the second is the start that
+# is timed), then measures each read of issue 10's table with wrk (4 connections, 2 threads, warm), plus 40
+# pages of 500 in a row, plus the raw limit of this machine in the same run (wrk on /actuator/health/liveness:
+# the HTTP stack with no database behind it). Prints a Markdown table; load averages before and after.
+#   BENCH_DB=bench_million BENCH_SECONDS=10 bench/million.sh
+# Needs wrk (Debian: apt-get install -y wrk), psql and curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB=${BENCH_DB:-bench_million}
+SECONDS_EACH=${BENCH_SECONDS:-10}
+PORT=${BENCH_PORT:-18090}
+KEY=bench-million-key
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+WORK=target/bench-million
+mkdir -p "$WORK"
+CP=$(bench/classpath.sh)
+cat >"$WORK/application.yml" <<YML
+gateway:
+  instances:
+    prod: {base-url: "http://127.0.0.1:9", access-token: unused}
+    sandbox: {base-url: "http://127.0.0.1:9", access-token: unused}
+  security:
+    api-keys:
+      - {name: bench, key: $KEY, role: admin}
+    rate-limit: {requests-per-second: 0}
+YML
+
+start_gateway() {
+  (cd "$WORK" && exec java -Xms512m -Xmx512m -cp "$CP" io.github.alationgateway.GatewayApplication \
+    --server.port="$PORT" --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$DB" \
+    --spring.datasource.username="$PGUSER" >"gateway-$1.log" 2>&1) &
+  GATEWAY=$!
+  until grep -q "Started GatewayApplication" "$WORK/gateway-$1.log"; do
+    kill -0 $GATEWAY 2>/dev/null || { tail -40 "$WORK/gateway-$1.log"; exit 1; }
+    sleep 0.5
+  done
+  echo "$1 start: $(grep -o "Started GatewayApplication in [0-9.]* seconds" "$WORK/gateway-$1.log"),"\
+    "load $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+stop_gateway() { kill $GATEWAY; wait $GATEWAY 2>/dev/null || true; }
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+start_gateway migrate; stop_gateway
+start_gateway timed
+trap stop_gateway EXIT
+BASE="http://127.0.0.1:$PORT"
+
+# 2,000 ids spread over the table, for GET /jobs/{id} and /logs (wrk picks one at random per request).
+psql -qAt -d "$DB" -c "select id from jobs tablesample system (1) limit 2000" >"$WORK/ids.txt"
+{
+  echo "ids = {}"
+  sed 's/.*/ids[#ids + 1] = "&"/' "$WORK/ids.txt"
+  cat <<'LUA'
+suffix = os.getenv("SUFFIX") or ""
+math.randomseed(os.time())
+request = function()
+  return wrk.format("GET", "/api/v1/jobs/" .. ids[math.random(#ids)] .. suffix)
+end
+LUA
+} >"$WORK/ids.lua"
+
+AFTER=$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ)
+DAY=$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:%SZ)
+run() { # name, path or lua script
+  local name=$1 target=$2 out
+  if [[ $target == *.lua ]]; then
+    out=$(wrk -t2 -c4 -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $KEY" -s "$target" "$BASE")
+  else
+    wrk -t2 -c4 -d2s -H "Authorization: Bearer $KEY" "$BASE$target" >/dev/null # warm
+    out=$(wrk -t2 -c4 -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $KEY" "$BASE$target")
+  fi
+  local p50 p99 rps errors
+  p50=$(awk '$1=="50%"{print $2}' <<<"$out")
+  p99=$(awk '$1=="99%"{print $2}' <<<"$out")
+  rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx/{print $5}' <<<"$out")
+  echo "| $name | $p50 | $p99 | $rps | ${errors:-0} |"
+}
+echo
+echo "| call | p50 | p99 | calls/s | non-2xx |"
+echo "|---|---|---|---|---|"
+run 'raw limit: `GET /actuator/health/liveness`' /actuator/health/liveness
+SUFFIX="" run 'warm-up of GET /api/v1/jobs/{id}' "$WORK/ids.lua" >/dev/null
+SUFFIX="" run '`GET /api/v1/jobs/{id}`' "$WORK/ids.lua"
+export SUFFIX=/logs; run '`GET /api/v1/jobs/{id}/logs`' "$WORK/ids.lua"; unset SUFFIX
+run '`GET /api/v1/jobs?page_size=50`' "/api/v1/jobs?page_size=50"
+run '`?status=failed`' "/api/v1/jobs?status=failed"
+run '`?label=pipeline:p7`' "/api/v1/jobs?label=pipeline:p7"
+run '`?kind=TERM_PUT&instance=sandbox&registered_after=<30 days ago>`' \
+  "/api/v1/jobs?kind=TERM_PUT&instance=sandbox&registered_after=$AFTER"
+run '`?alation_job_name=MetadataExtraction%23500000_2026`' "/api/v1/jobs?alation_job_name=MetadataExtraction%23500000_2026"
+run '`?label=team:t3&registered_after=<1 day ago>`' "/api/v1/jobs?label=team:t3&registered_after=$DAY"
+run '`GET /api/v1/jobs/stats`' /api/v1/jobs/stats
+run 'a page of 500 (`?page_size=500`)' "/api/v1/jobs?page_size=500"
+
+# 40 pages of 500 in a row, each following the last one's cursor.
+cursor="" total=0 slowest=0
+for page in $(seq 1 40); do
+  url="$BASE/api/v1/jobs?page_size=500${cursor:+&cursor=$cursor}"
+  read -r ms body_cursor < <(curl -s -o "$WORK/page.json" -w '%{time_total}\n' -H "Authorization: Bearer $KEY" "$url" \
+    | awk '{printf "%d", $1 * 1000}'; echo " $(grep -o '"next_cursor":"[^"]*"' "$WORK/page.json" | cut -d'"' -f4)")
+  total=$((total + ms)); ((ms > slowest)) && slowest=$ms
+  cursor=$body_cursor
+done
+echo "| 40 pages of 500 in a row (curl, one at a time) | $((total / 40)) ms mean | ${slowest} ms slowest | | |"
+echo
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

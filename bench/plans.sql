@@ -1,0 +1,38 @@
+-- The plans behind bench/RESULTS.md: each list filter in the shape Hibernate sends it (Specifications +
+-- keyset scrolling: filters, ORDER BY registered_at DESC, id DESC, FETCH FIRST page_size + 1 rows), the
+-- statements a page adds (labels, follow-ups), and the stats' tallies. Run on the seeded database:
+--   psql -h 127.0.0.1 -U postgres -d bench_million -f bench/plans.sql
+\pset pager off
+\echo '== ?label=pipeline:p7'
+explain (analyze, buffers) select * from jobs j where exists (select 1 from job_labels l where l.job_id = j.id
+  and l.label_key = 'pipeline' and l.label_value = 'p7') order by j.registered_at desc, j.id desc fetch first 51 rows only;
+\echo '== ?label=team:t3&registered_after=<1 day ago>'
+explain (analyze, buffers) select * from jobs j where j.registered_at >= now() - interval '1 day' and exists (select 1
+  from job_labels l where l.job_id = j.id and l.label_key = 'team' and l.label_value = 't3')
+  order by j.registered_at desc, j.id desc fetch first 51 rows only;
+\echo '== ?status=failed'
+explain (analyze, buffers) select * from jobs j where j.status = 'FAILED'
+  order by j.registered_at desc, j.id desc fetch first 51 rows only;
+\echo '== ?kind=TERM_PUT&instance=sandbox&registered_after=<30 days ago>'
+explain (analyze, buffers) select * from jobs j where j.kind = 'TERM_PUT' and j.instance = 'sandbox'
+  and j.registered_at >= now() - interval '30 days' order by j.registered_at desc, j.id desc fetch first 51 rows only;
+\echo '== ?kind=BUSINESS_POLICY_POST (one kind of twelve)'
+explain (analyze, buffers) select * from jobs j where j.kind = 'BUSINESS_POLICY_POST'
+  order by j.registered_at desc, j.id desc fetch first 51 rows only;
+\echo '== ?alation_job_name=MetadataExtraction#500000_2026'
+explain (analyze, buffers) select * from jobs j where j.alation_job_name = 'MetadataExtraction#500000_2026'
+  order by j.registered_at desc, j.id desc fetch first 51 rows only;
+\echo '== alation_job_name prefix MetadataExtraction#5000%'
+explain (analyze, buffers) select * from jobs j where j.alation_job_name like 'MetadataExtraction#5000%'
+  order by j.registered_at desc, j.id desc fetch first 51 rows only;
+\echo '== a page of 500, page 40 (keyset position 19,500 jobs deep, with the redundant registered_at bound)'
+explain (analyze, buffers) select * from jobs j where j.registered_at <= (select registered_at from jobs
+  order by registered_at desc, id desc offset 19500 limit 1) order by j.registered_at desc, j.id desc fetch first 501 rows only;
+\echo '== labels and follow-ups of a page of 500 (one statement each)'
+explain (analyze, buffers) select * from job_labels where job_id in (select id from jobs order by registered_at desc, id desc limit 500);
+explain (analyze, buffers) select * from jobs where parent_id in (select id from jobs order by registered_at desc, id desc limit 500)
+  order by registered_at, id;
+\echo '== stats: the tallies'
+explain (analyze, buffers) select instance, kind, status, jobs from job_tallies where jobs <> 0;
+\echo '== stats before: the group-by it replaces'
+explain (analyze, buffers) select status, kind, instance, count(*) from jobs group by status, kind, instance;
