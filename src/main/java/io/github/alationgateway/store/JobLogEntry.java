@@ -8,9 +8,9 @@ import java.time.Instant;
  */
 public record JobLogEntry(Instant at, String level, String status, String message, int repeatCount, Instant lastAt) {
 
-    public static final int MAX_MESSAGE_LENGTH = 4000;
+    public static final int MAX_MESSAGE_LENGTH = Columns.LOG_MESSAGE;
 
     public static String fit(String message) {
-        return message.length() <= MAX_MESSAGE_LENGTH ? message : message.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
+        return Columns.fit(message, MAX_MESSAGE_LENGTH);
     }
 }

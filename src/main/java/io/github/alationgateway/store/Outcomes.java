@@ -45,8 +45,9 @@ public class Outcomes {
      * lease ran out and another replica claimed it, or it was polled again meanwhile) is stale and dropped: the
      * newer write wins.
      */
-    public List<String> record(List<Outcome> outcomes) {
-        if (outcomes.isEmpty()) return List.of();
+    public List<String> record(List<Outcome> unfitted) {
+        if (unfitted.isEmpty()) return List.of();
+        List<Outcome> outcomes = unfitted.stream().map(Columns::fit).toList();
         return tx.execute(status -> {
             Map<String, Before> before = statusesBefore(outcomes);
             List<Object[]> args = new ArrayList<>(outcomes.size());
@@ -92,7 +93,7 @@ public class Outcomes {
                             JobRows.timestamp(line.at()),
                             line.level(),
                             line.status(),
-                            JobLogEntry.fit(line.message())
+                            line.message()
                         });
                     }
                 }

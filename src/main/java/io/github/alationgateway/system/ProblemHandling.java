@@ -3,6 +3,7 @@ package io.github.alationgateway.system;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -85,6 +86,22 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
                 .body(problem);
+    }
+
+    /**
+     * Tomcat parses the query lazily, on the first read of a parameter, and a query it cannot decode (bytes that
+     * are not UTF-8 such as {@code %ff}, a broken percent-encoding) throws then. It is the caller's mistake: 400,
+     * without echoing the bytes, which Tomcat's own message quotes.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException ignored) {
+        // Not the exception: its message quotes the undecodable bytes, control characters included.
+        log.debug("Refused a request whose query cannot be decoded");
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST,
+                        "The query string cannot be decoded: it holds a malformed percent-encoding or bytes that are"
+                                + " not UTF-8"));
     }
 
     @ExceptionHandler(Exception.class)

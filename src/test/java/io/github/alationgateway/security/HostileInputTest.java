@@ -91,6 +91,8 @@ class HostileInputTest extends SecuredGateway {
             GET  | /api/v1/jobs?alation_job_id=99999999999999999999 | NULL | NULL                  | 400 | alation_job_id
             GET  | /api/v1/jobs?status=' OR 1=1 -- | NULL            | NULL                        | 400 | status
             GET  | /api/v1/jobs?cursor=%27%3B%20DROP | NULL          | NULL                        | 400 | cursor
+            GET  | /api/v1/jobs?cursor=%00%ff     | NULL            | NULL                        | 400 | query
+            GET  | /api/v1/jobs?status=%e2%82     | NULL            | NULL                        | 400 | query
             GET  | /api/v1/jobs?registered_after=yesterday | NULL    | NULL                        | 400 | registered_after
             GET  | /api/v1/jobs?stauts=failed     | NULL            | NULL                        | 400 | stauts
             GET  | /api/v1/jobs/stats?instance=prod | NULL          | NULL                        | 400 | instance

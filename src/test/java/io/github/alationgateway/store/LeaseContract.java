@@ -155,6 +155,54 @@ abstract class LeaseContract {
                 .isEmpty();
     }
 
+    /**
+     * One over-long status from Alation (stored verbatim in a varchar(256)) used to fail its whole batch, and the
+     * job came back after every lease with the same answer.
+     */
+    @Test
+    void overLongTextsFromAlationAreCutToTheirColumnsAndTheBatchLands() {
+        // GIVEN two claimed jobs, one of which Alation answers with a status, message and error far too long
+        register(T0);
+        register(T0);
+        List<ClaimedJob> claimed = claims.claimDue("replica-a", T0, T0.plus(LEASE), 10);
+        assertThat(claimed).hasSize(2);
+        Instant now = T0.plusSeconds(1);
+        String status = "s".repeat(1000);
+        Outcome normal = outcome(claimed.get(0), JobStatus.RUNNING, "fine", now);
+        Outcome huge = outcome(claimed.get(1), JobStatus.RUNNING, "m".repeat(200_000), now);
+        huge = new Outcome(
+                huge.jobId(),
+                huge.version(),
+                huge.leaseOwner(),
+                huge.status(),
+                status,
+                "r".repeat(5000),
+                huge.msg(),
+                null,
+                now,
+                1,
+                "e".repeat(5000),
+                huge.nextPollAt(),
+                null,
+                List.of(new Outcome.LogLine(now, "WARN", status, "x".repeat(10_000), false)));
+
+        // WHEN both are written in one batch
+        List<String> written = outcomes.record(List.of(normal, huge));
+
+        // THEN both land, the long texts cut to their columns with a mark that they were cut
+        assertThat(written).containsExactlyInAnyOrder(normal.jobId(), huge.jobId());
+        Job stored = store.findById(huge.jobId()).orElseThrow();
+        assertThat(stored.alationStatus()).hasSize(Columns.STATUS).endsWith("…");
+        assertThat(stored.statusReason()).hasSize(Columns.REASON).endsWith("…");
+        assertThat(stored.lastError()).hasSize(Columns.REASON).endsWith("…");
+        assertThat(stored.msg()).hasSize(Columns.MSG).startsWith("mmm").endsWith("…");
+        assertThat(store.logs(huge.jobId())).last().satisfies(line -> {
+            assertThat(line.status()).hasSize(Columns.STATUS);
+            assertThat(line.message()).hasSize(Columns.LOG_MESSAGE);
+        });
+        assertThat(store.findById(normal.jobId()).orElseThrow().msg()).isEqualTo("fine");
+    }
+
     @Test
     void registrationIsIdempotentWhenReplicasRaceForTheSameAlationJob() throws Exception {
         var ref = AlationJobRef.ofId(ids.incrementAndGet());
