@@ -6,9 +6,13 @@ import io.github.alationgateway.system.ReplicaIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -31,7 +35,7 @@ class JobRetention {
     private final BackgroundLoops loops;
     private final Counter deleted;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     JobRetention(
             DeleteJobs deleteJobs,
             JdbcTemplate jdbc,
@@ -94,7 +98,7 @@ class JobRetention {
                 total,
                 cutoff,
                 settings.finishedAfter(),
-                java.time.Duration.between(started, clock.instant()).toMillis());
+                Duration.between(started, clock.instant()).toMillis());
         return total;
     }
 
@@ -117,7 +121,7 @@ class JobRetention {
                 replica);
     }
 
-    private static java.time.OffsetDateTime at(Instant instant) {
-        return instant.atOffset(java.time.ZoneOffset.UTC);
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

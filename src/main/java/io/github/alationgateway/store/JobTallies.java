@@ -2,6 +2,8 @@ package io.github.alationgateway.store;
 
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -93,11 +95,11 @@ final class JobTallies {
     }
 
     /** Every tally above zero, of all instances or (non-null) only of these. */
-    List<Tally> read(java.util.Collection<String> instances) {
+    List<Tally> read(Collection<String> instances) {
         String sql = "select instance, kind, status, jobs from job_tallies where jobs <> 0";
         Object[] args = new Object[0];
         if (instances != null) {
-            sql += " and instance in (" + String.join(",", java.util.Collections.nCopies(instances.size(), "?")) + ")";
+            sql += " and instance in (" + String.join(",", Collections.nCopies(instances.size(), "?")) + ")";
             args = instances.toArray();
         }
         return jdbc.query(

@@ -1,6 +1,5 @@
 package io.github.alationgateway.webhooks;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -8,18 +7,6 @@ import org.springframework.stereotype.Component;
 /** Each receiver as the API and health show it: settings without the secret, shared state and counts. */
 @Component
 class WebhookEndpoints {
-
-    record EndpointView(
-            String name,
-            String url,
-            List<String> events,
-            String state,
-            Instant pausedUntil,
-            long pending,
-            long failed,
-            Instant lastSuccessAt,
-            Instant lastFailureAt,
-            String lastError) {}
 
     private final Receivers receivers;
     private final EndpointStates states;

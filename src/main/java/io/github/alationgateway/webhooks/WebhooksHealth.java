@@ -25,7 +25,7 @@ class WebhooksHealth implements HealthIndicator {
     public Health health() {
         Map<String, Object> details = new LinkedHashMap<>();
         boolean disabled = false;
-        for (WebhookEndpoints.EndpointView e : endpoints.all(false)) {
+        for (EndpointView e : endpoints.all(false)) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("state", e.state());
             if (e.pausedUntil() != null)

@@ -12,11 +12,15 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * A data source that writes down every statement the application prepares (JPA and plain JDBC alike), so that a
- * test can count what a read costs: N+1 shows as a count that grows with the page.
+ * test can count what a read costs: N+1 shows as a count that grows with the page. Only the statements of the
+ * thread that asks count: the gateway's background loops (pollers, the event feed, webhook senders) query the same
+ * data source meanwhile.
  */
 public final class CountingDataSource extends DelegatingDataSource {
 
-    private final List<String> statements = new ArrayList<>();
+    private final List<Prepared> statements = new ArrayList<>();
+
+    private record Prepared(Thread by, String sql) {}
 
     public CountingDataSource(DataSource target) {
         super(target);
@@ -36,15 +40,19 @@ public final class CountingDataSource extends DelegatingDataSource {
         };
     }
 
-    /** The SQL of every statement prepared since the last call, and starts afresh. */
+    /** The SQL of every statement the calling thread prepared since the last call, and starts afresh. */
     public synchronized List<String> take() {
-        List<String> taken = List.copyOf(statements);
+        Thread caller = Thread.currentThread();
+        List<String> taken = statements.stream()
+                .filter(p -> p.by() == caller)
+                .map(Prepared::sql)
+                .toList();
         statements.clear();
         return taken;
     }
 
     private synchronized void record(String sql) {
-        statements.add(sql);
+        statements.add(new Prepared(Thread.currentThread(), sql));
     }
 
     @Override

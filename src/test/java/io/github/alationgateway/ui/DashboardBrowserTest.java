@@ -59,7 +59,7 @@ class DashboardBrowserTest extends DashboardGateway {
                  "response": {"job_id": %d}}""".formatted(table));
         failedJob = writer.register("""
                 {"instance": "test", "method": "POST", "endpoint": "/integration/v2/column/?ds_id=9",
-                 "labels": {"pipeline": "nightly"}, "response": {"job_id": %d}}""".formatted(failed));
+                 "labels": {"pipeline": "nightly", "hook": "broken"}, "response": {"job_id": %d}}""".formatted(failed));
         for (JsonNode job : List.of(documentJob, tableJob, failedJob)) {
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> !writer.get("/api/v1/jobs/" + id(job))
@@ -263,6 +263,47 @@ class DashboardBrowserTest extends DashboardGateway {
         assertThat(browser.console())
                 .filteredOn(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .allSatisfy(e -> assertThat(e.getMessage()).contains("404"));
+        browser.signOut();
+    }
+
+    @Test
+    @Order(9)
+    void anAdminSeesAFailedWebhookDeliveryAndSendsItAgain() throws IOException {
+        // The failed job's end went to the broken receiver, which answered 500: with one attempt, it failed.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> api(GatewayApi.TEST_ADMIN_KEY)
+                                .get("/api/v1/webhooks/ops-bus/deliveries?status=failed")
+                                .body()
+                                .path("items")
+                                .size()
+                        > 0);
+        browser.signIn(GatewayApi.TEST_ADMIN_KEY);
+        browser.open("/ui/");
+        browser.click("a[href='/ui/admin/webhooks']");
+        assertThat(browser.find("h1").getText()).isEqualTo("Webhooks");
+        assertThat(browser.attributes("table.endpoints tbody tr", "data-endpoint"))
+                .containsExactly("ops-bus");
+        assertThat(browser.find("table.deliveries tbody").getText())
+                .contains("job.ended")
+                .contains(id(failedJob))
+                .contains("HTTP 500");
+        browser.assertSameOriginOnly();
+        browser.assertNoConsoleErrors();
+        browser.screenshots("webhooks");
+
+        int before = brokenHook.received().size();
+        browser.click("table.deliveries tbody tr[data-delivery-id] button");
+        assertThat(browser.find("[role=status]").getText()).contains("is sent again now");
+        await().atMost(Duration.ofSeconds(30)).until(() -> brokenHook.received().size() > before);
+        browser.signOut();
+    }
+
+    @Test
+    @Order(10)
+    void aWriterHasNoWebhooksPage() {
+        browser.signIn(WRITER_KEY);
+        browser.open("/ui/");
+        assertThat(browser.all("a[href='/ui/admin/webhooks']")).isEmpty();
         browser.signOut();
     }
 

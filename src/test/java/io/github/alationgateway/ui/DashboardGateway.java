@@ -1,13 +1,24 @@
 package io.github.alationgateway.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.github.alationgateway.support.FakeAlation;
 import io.github.alationgateway.support.GatewayApi;
+import io.github.alationgateway.support.WebhookReceiver;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * One running gateway shared by the dashboard's tests (the browser's and MockMvc's): two Alation instances, a key
@@ -43,10 +54,17 @@ abstract class DashboardGateway {
     static final String TEST_ONLY_KEY = "test-only-key-0123456789abcdef";
 
     static final FakeAlation alation = FakeAlation.start();
+    /** A webhook receiver that is broken: it answers 500 to everything, so its deliveries fail. */
+    static final String HOOK_SECRET = WebhookReceiver.newSecret();
+
+    static final WebhookReceiver brokenHook = WebhookReceiver.start(HOOK_SECRET);
     private static final AtomicLong ids = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MockMvc mvc;
 
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
@@ -54,6 +72,13 @@ abstract class DashboardGateway {
         registry.add("gateway.instances.prod.access-token", () -> FakeAlation.TOKEN);
         registry.add("gateway.instances.test.base-url", alation::baseUrl);
         registry.add("gateway.instances.test.access-token", () -> FakeAlation.TOKEN);
+        // Only jobs labelled hook:broken go to it; one attempt, then failed.
+        brokenHook.answer(r -> WebhookReceiver.Answer.of(500));
+        registry.add("gateway.webhooks.endpoints.ops-bus.url", () -> brokenHook.url("/alation-jobs"));
+        registry.add("gateway.webhooks.endpoints.ops-bus.secret", () -> HOOK_SECRET);
+        registry.add("gateway.webhooks.endpoints.ops-bus.labels.hook", () -> "broken");
+        registry.add("gateway.webhooks.retry-schedule", () -> "0s");
+        registry.add("gateway.webhooks.idle-wait", () -> "50ms");
     }
 
     GatewayApi api(String key) {
@@ -62,5 +87,35 @@ abstract class DashboardGateway {
 
     static long nextAlationId() {
         return ids.incrementAndGet();
+    }
+
+    /** A CSRF token of the session, as a page's forms carry it. */
+    String csrfToken(MockHttpSession session) throws Exception {
+        var signInPage =
+                mvc.perform(get("/ui/sign-in").session(session)).andReturn().getResponse();
+        // Signed in already: the sign-out button's form carries it on every page.
+        String page = signInPage.getStatus() == 200
+                ? signInPage.getContentAsString()
+                : mvc.perform(get("/ui/").session(session))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+        var match = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(match.find()).as("a CSRF field on the sign-in form").isTrue();
+        return match.group(1);
+    }
+
+    /** Signs in through the form, as a person does, and answers the signed-in session. */
+    MockHttpSession signIn(String key) throws Exception {
+        MockHttpSession anonymous = new MockHttpSession();
+        MvcResult result = mvc.perform(post("/ui/sign-in")
+                        .session(anonymous)
+                        .param("_csrf", csrfToken(anonymous))
+                        .param("api_key", key))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/ui/"))
+                .andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
     }
 }

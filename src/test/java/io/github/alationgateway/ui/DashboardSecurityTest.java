@@ -11,20 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.security.web.csrf.InvalidCsrfTokenException;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** Who gets which dashboard page, and that the dashboard's session never opens the JSON API. */
 class DashboardSecurityTest extends DashboardGateway {
-
-    @Autowired
-    MockMvc mvc;
 
     @Test
     void theRootOpensTheDashboard() throws Exception {
@@ -147,31 +142,4 @@ class DashboardSecurityTest extends DashboardGateway {
     }
 
     /** The CSRF token a form of this session carries, read from the sign-in page as a browser would. */
-    private String csrfToken(MockHttpSession session) throws Exception {
-        var signInPage =
-                mvc.perform(get("/ui/sign-in").session(session)).andReturn().getResponse();
-        // Signed in already: the sign-out button's form carries it on every page.
-        String page = signInPage.getStatus() == 200
-                ? signInPage.getContentAsString()
-                : mvc.perform(get("/ui/").session(session))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString();
-        var match = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(page);
-        assertThat(match.find()).as("a CSRF field on the sign-in form").isTrue();
-        return match.group(1);
-    }
-
-    private MockHttpSession signIn(String key) throws Exception {
-        MockHttpSession anonymous = new MockHttpSession();
-        MvcResult result = mvc.perform(post("/ui/sign-in")
-                        .session(anonymous)
-                        .param("_csrf", csrfToken(anonymous))
-                        .param("api_key", key))
-                .andExpect(status().isFound())
-                .andExpect(redirectedUrl("/ui/"))
-                .andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
-    }
 }
