@@ -137,7 +137,9 @@ class EventStreamController {
         String key = caller == null ? "" : caller.getName();
         streams.admit(key);
         try {
-            open(request, response, filter, key, start);
+            // Without a resume point the stream starts at the feed's position: everything committed after this
+            // moment has a higher seq, since the feed never reads past a seq that could still commit.
+            open(request, response, filter, key, start >= 0 ? start : feed.position());
         } catch (IOException | RuntimeException e) {
             streams.release(key);
             throw e;
