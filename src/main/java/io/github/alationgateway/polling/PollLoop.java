@@ -61,6 +61,9 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
     /** Set when polls outlived the stop's grace: their answers are no longer written, their claims handed back. */
     private volatile boolean abandoned;
 
+    /** The whole of {@link #stop()}: Spring gives a lifecycle phase this long before it moves on regardless. */
+    private volatile Duration stopWithin = Duration.ofSeconds(30);
+
     private volatile BackgroundLoop claimLoop;
     private ExecutorService workers;
     private WriteOutcomes writer;
@@ -126,6 +129,11 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
                 settings.maxInFlight(),
                 settings.interval(),
                 settings.maxInterval());
+    }
+
+    /** {@code spring.lifecycle.timeout-per-shutdown-phase}; a container's grace period must cover it. */
+    void stopWithin(Duration budget) {
+        this.stopWithin = budget;
     }
 
     @Override
@@ -252,15 +260,21 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
         if (!running) return;
         running = false;
         stopping = true;
-        claimLoop.stop(settings.lease());
+        // Every wait below fits in stopWithin, less a share kept for handing the claims back: the claim loop, the
+        // calls under way and the writer used to be allowed a lease, a request timeout and 10 s, longer than a
+        // shutdown phase, and Spring would then move on and close the pool under a stop still at work.
+        long deadline = System.nanoTime() + stopWithin.toNanos();
+        long handBack = Math.min(stopWithin.toNanos() / 4, Duration.ofSeconds(5).toNanos());
+        long waitsEnd = deadline - handBack;
+        claimLoop.stop(until(waitsEnd, settings.lease()));
         try {
             workers.shutdown();
-            if (!workers.awaitTermination(settings.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+            Duration calls = until(waitsEnd, settings.requestTimeout().plusSeconds(1));
+            if (!workers.awaitTermination(calls.toNanos(), TimeUnit.NANOSECONDS)) {
                 abandoned = true;
                 workers.shutdownNow();
-                workers.awaitTermination(1, TimeUnit.SECONDS);
             }
-            if (writerLoop.stop(Duration.ofSeconds(10))) writer.writeRest();
+            if (writerLoop.stop(until(waitsEnd, Duration.ofSeconds(10)))) writer.writeRest();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -278,6 +292,12 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
         } else {
             log.info("Poller {} stopped", owner);
         }
+    }
+
+    /** {@code most}, or less when {@code end} (nanoTime) comes sooner; never negative. */
+    private static Duration until(long end, Duration most) {
+        long left = Math.max(end - System.nanoTime(), 1_000_000);
+        return Duration.ofNanos(Math.min(left, most.toNanos()));
     }
 
     @Override

@@ -11,7 +11,9 @@ import io.github.alationgateway.system.BackgroundLoops;
 import io.github.alationgateway.system.ReplicaIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,8 +56,9 @@ class PollingConfiguration {
             Clock clock,
             ReplicaIdentity replica,
             MeterRegistry meters,
-            BackgroundLoops loops) {
-        return new PollLoop(
+            BackgroundLoops loops,
+            @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration stopWithin) {
+        PollLoop poller = new PollLoop(
                 settings,
                 claims,
                 outcomes,
@@ -66,6 +69,8 @@ class PollingConfiguration {
                 replica.name(),
                 meters,
                 loops);
+        poller.stopWithin(stopWithin);
+        return poller;
     }
 
     /** With polling switched off (a read-only replica), registrations simply wait for a poller elsewhere. */

@@ -119,6 +119,13 @@ class ContainerFilesTest {
         });
         assertThat(hostPorts).doesNotHaveDuplicates().hasSize(3);
 
+        // A graceful stop takes up to two shutdown phases of 30 s (poller, then web server): docker's 10 s cut it.
+        for (String replica : List.of("gateway-1", "gateway-2")) {
+            assertThat(map(services.get(replica)).get("stop_grace_period"))
+                    .as(replica + " stop_grace_period")
+                    .isEqualTo("70s");
+        }
+
         Map<String, Object> alation = map(services.get("alation"));
         assertThat(env(alation)).containsEntry("SPRING_PROFILES_ACTIVE", "demo-alation");
         assertThat(new ClassPathResource("application-demo-alation.yml").exists())

@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** SIGTERM: the poller stops claiming, finishes what it can within the request timeout, and hands back the rest. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "gateway.poll.enabled=false")
@@ -56,6 +58,9 @@ class PollLoopStopTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @BeforeEach
     void sixJobsDue() {
@@ -115,6 +120,53 @@ class PollLoopStopTest {
         assertThat(jdbc.queryForObject("select count(*) from jobs where version = 0", Integer.class))
                 .isEqualTo(2);
         assertThat(slow.calls.get()).isEqualTo(4);
+    }
+
+    /**
+     * A stop used to be allowed a lease, a request timeout and 10 s for the writer: longer than Spring's shutdown
+     * phase and a container's grace period. Now it ends within {@code spring.lifecycle.timeout-per-shutdown-phase}.
+     */
+    @Test
+    void stopEndsWithinItsBudgetWhileTheDatabaseHangsOnAWrite() {
+        // GIVEN outcome writes that hang, as on a database that stopped answering, and polls waiting on them
+        CountDownLatch unblock = new CountDownLatch(1);
+        AtomicInteger writes = new AtomicInteger();
+        Outcomes hanging = new Outcomes(jdbc, tx) {
+            @Override
+            public List<String> record(List<io.github.alationgateway.store.Outcome> batch) {
+                writes.incrementAndGet();
+                try {
+                    unblock.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.record(batch);
+            }
+        };
+        PollLoop poller = new PollLoop(
+                SETTINGS,
+                claims,
+                hanging,
+                new PollLoopResilienceTest.Succeeding(),
+                decide,
+                new FollowUps(store),
+                clock,
+                "stopping-poller",
+                new SimpleMeterRegistry());
+        poller.stopWithin(Duration.ofSeconds(2));
+        poller.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> writes.get() >= 1);
+
+        // WHEN it is told to stop
+        long start = System.nanoTime();
+        poller.stop();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        unblock.countDown();
+
+        // THEN it is done within its 2 s, and the claims it could not write are handed back, due at once
+        assertThat(took).isLessThan(Duration.ofMillis(2_500));
+        assertThat(jdbc.queryForObject("select count(*) from jobs where lease_owner is not null", Integer.class))
+                .isZero();
     }
 
     private PollLoop poller(AlationClient alation) {
