@@ -65,11 +65,19 @@
     });
   }
 
+  /**
+   * Set once the page is being left (a form sent, such as Sign out, or a link followed): a refresh must not then
+   * reload the page it is leaving, or the browser could land back on it instead of where the person went.
+   */
+  var leaving = false;
+  document.addEventListener('submit', function () { leaving = true; });
+  window.addEventListener('beforeunload', function () { leaving = true; });
+
   /** Regions marked data-refresh are fetched again while the page is visible, until data-final is true. */
   function refresh(every) {
     var busy = false;
     setInterval(function () {
-      if (busy || document.visibilityState !== 'visible') return;
+      if (busy || leaving || document.visibilityState !== 'visible') return;
       var regions = Array.prototype.filter.call(document.querySelectorAll('[data-refresh]'), function (el) {
         return el.getAttribute('data-final') !== 'true' && !el.contains(document.activeElement);
       });
@@ -83,6 +91,7 @@
     return fetch(region.getAttribute('data-refresh'), {
       credentials: 'same-origin', headers: { 'Accept': 'text/html' }, redirect: 'follow'
     }).then(function (response) {
+      if (leaving) return;
       // Signed out or session expired: the page itself then goes to the sign-in form.
       if (response.redirected || response.status === 401 || response.status === 403) {
         window.location.reload();

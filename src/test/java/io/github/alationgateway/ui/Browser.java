@@ -148,15 +148,20 @@ final class Browser implements AutoCloseable {
                 });
     }
 
+    /** Signs in on a fresh form and waits until the browser has left it (to the page, or back with an error). */
     void signIn(String key) {
         open("/ui/sign-in");
         find("#api-key").clear();
         find("#api-key").sendKeys(key);
-        find("form button[type=submit]").click();
+        WebElement submit = find("form button[type=submit]");
+        submit.click();
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
     }
 
+    /** Signs out and waits for the sign-in page, so that the next step does not race the page being left. */
     void signOut() {
         find("header .who button").click();
+        waiting().until(d -> path().startsWith("/ui/sign-in"));
     }
 
     /** Every resource the page loaded came from the gateway itself. */
