@@ -76,6 +76,8 @@ class InstanceStates {
                 .filter(e -> e.getKey().toLowerCase(java.util.Locale.ROOT).contains("circuit"))
                 .map(e -> String.valueOf(e.getValue()))
                 .findFirst()
+                // A closed circuit is the normal state: the column then says "none", as for no throttling.
+                .filter(state -> !"closed".equals(state))
                 .orElse(null);
         return new InstanceState(
                 name,
