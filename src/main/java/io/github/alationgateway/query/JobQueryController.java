@@ -139,7 +139,9 @@ class JobQueryController {
             @Parameter(description = "Alation's numeric job id")
                     @RequestParam(name = "alation_job_id", required = false)
                     Long alationJobId,
-            @Parameter(description = "Alation's job name, for jobs started by name (e.g. MetadataExtraction#...)")
+            @Parameter(
+                            description = "Alation's job name, for jobs started by name; ending in * it is a prefix:"
+                                    + " MetadataExtraction#* finds every metadata extraction")
                     @RequestParam(name = "alation_job_name", required = false)
                     String alationJobName,
             @Parameter(description = "The UUID of Alation's data dictionary upload task")

@@ -23,7 +23,7 @@ final class JobSpecifications {
         if (query.kind() != null) all.add(equal("kind", query.kind().name()));
         if (query.instance() != null) all.add(equal("instance", query.instance()));
         if (query.alationJobId() != null) all.add(equal("alationJobId", query.alationJobId()));
-        if (query.alationJobName() != null) all.add(equal("alationJobName", query.alationJobName()));
+        if (query.alationJobName() != null) all.add(named(query.alationJobName()));
         if (query.alationTaskId() != null) all.add(equal("alationTaskId", query.alationTaskId()));
         if (query.registeredAfter() != null) all.add(registeredFrom(query.registeredAfter()));
         if (query.registeredBefore() != null) all.add(registeredBefore(query.registeredBefore()));
@@ -40,6 +40,21 @@ final class JobSpecifications {
     private static Specification<JobEntity> equal(String attribute, Object value) {
         return (root, q, cb) -> cb.equal(root.get(attribute), value);
     }
+
+    /**
+     * Alation's job name, exactly; or, ending in {@code *}, every name that starts with what comes before it
+     * ({@code MetadataExtraction#*}). The prefix is a LIKE with its own wildcards escaped, which the name's
+     * pattern-ops index serves on PostgreSQL.
+     */
+    static Specification<JobEntity> named(String name) {
+        if (!name.endsWith(PREFIX_MARK)) return equal("alationJobName", name);
+        String prefix = name.substring(0, name.length() - PREFIX_MARK.length());
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return (root, q, cb) -> cb.like(root.get("alationJobName"), pattern, '\\');
+    }
+
+    /** What ends a name filter that asks for a prefix. */
+    static final String PREFIX_MARK = "*";
 
     private static Specification<JobEntity> registeredFrom(Instant from) {
         return (root, q, cb) -> cb.greaterThanOrEqualTo(root.get("registeredAt"), JobRows.micros(from));

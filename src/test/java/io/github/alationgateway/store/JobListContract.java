@@ -83,6 +83,12 @@ abstract class JobListContract {
         assertThat(ids(query().instance("sandbox"))).containsExactly(sandbox.id());
         assertThat(ids(query().alationJobId(post.alationJobId()))).containsExactly(post.id());
         assertThat(ids(query().alationJobName("MetadataExtraction#9"))).containsExactly(named.id());
+        assertThat(ids(query().alationJobName("MetadataExtraction#*"))).containsExactly(named.id());
+        assertThat(ids(query().alationJobName("Metadata*"))).containsExactly(named.id());
+        assertThat(ids(query().alationJobName("MetadataExtraction#1*"))).isEmpty();
+        // The prefix's own LIKE wildcards are plain characters: '_' is not "any one character"
+        assertThat(ids(query().alationJobName("Metadata_xtraction*"))).isEmpty();
+        assertThat(ids(query().alationJobName("%*"))).isEmpty();
         assertThat(ids(query().label("pipeline", "p7"))).containsExactly(p7.id());
         assertThat(ids(query().label("team", "a"))).containsExactly(p8.id(), p7.id());
         assertThat(ids(query().label("team", "a").label("pipeline", "p8"))).containsExactly(p8.id());
