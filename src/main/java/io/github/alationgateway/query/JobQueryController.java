@@ -4,6 +4,7 @@ import io.github.alationgateway.details.JobKind;
 import io.github.alationgateway.store.Job;
 import io.github.alationgateway.store.JobLogEntry;
 import io.github.alationgateway.store.JobQuery;
+import io.github.alationgateway.store.JobStatistics;
 import io.github.alationgateway.store.JobStats;
 import io.github.alationgateway.store.JobStatus;
 import io.github.alationgateway.store.JobStore;
@@ -48,8 +49,16 @@ class JobQueryController {
     private final InstanceScope scope;
     private final VisibleJobs visibleJobs;
     private final JobWaits waits;
+    private final JobStatistics statistics;
 
-    JobQueryController(JobStore store, JobViews views, InstanceScope scope, VisibleJobs visibleJobs, JobWaits waits) {
+    JobQueryController(
+            JobStore store,
+            JobViews views,
+            InstanceScope scope,
+            VisibleJobs visibleJobs,
+            JobWaits waits,
+            JobStatistics statistics) {
+        this.statistics = statistics;
         this.store = store;
         this.views = views;
         this.scope = scope;
@@ -188,11 +197,42 @@ class JobQueryController {
         return new Page(views.views(jobs), next);
     }
 
-    @Operation(summary = "Job counts", description = "Jobs by status, by kind and by instance")
+    @Operation(
+            summary = "Job counts",
+            description = "Jobs by status, by kind and by instance, of the jobs the filters select (all when none"
+                    + " is given), e.g. the last 24 hours of one pipeline: ?label=pipeline:nightly&registered_after=")
     @ApiResponse(responseCode = "200", description = "The counts")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A filter that is not valid; 'field' names it",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/stats")
-    JobStats stats() {
-        return store.stats(scope.visibleInstances());
+    JobStats stats(
+            @Parameter(description = "The kind of the job, e.g. DOCUMENT_POST") @RequestParam(required = false)
+                    String kind,
+            @Parameter(description = "The Alation instance, as configured") @RequestParam(required = false)
+                    String instance,
+            @Parameter(description = "key:value; repeat the parameter to require several labels")
+                    @RequestParam(name = "label", required = false)
+                    List<String> label,
+            @Parameter(description = "ISO-8601 time with offset; registered at or after it")
+                    @RequestParam(name = "registered_after", required = false)
+                    String registeredAfter,
+            @Parameter(description = "ISO-8601 time with offset; registered before it")
+                    @RequestParam(name = "registered_before", required = false)
+                    String registeredBefore) {
+        return statistics.stats(new JobQuery(
+                null,
+                kind == null ? null : kind(kind),
+                instance,
+                null,
+                null,
+                LabelRules.filters(label),
+                instant("registered_after", registeredAfter),
+                instant("registered_before", registeredBefore),
+                null,
+                0,
+                scope.visibleInstances()));
     }
 
     private static JobStatus status(String value) {

@@ -33,6 +33,7 @@ public class JobStore {
     private final TransactionTemplate tx;
     private final ObjectProvider<StatusChanges> listeners;
     private final JobTallies tallies;
+    private final JobStatistics statistics;
 
     JobStore(
             JobRepository jobs,
@@ -41,7 +42,8 @@ public class JobStore {
             JdbcClient jdbc,
             TransactionTemplate tx,
             ObjectProvider<StatusChanges> listeners,
-            JobTallies tallies) {
+            JobTallies tallies,
+            JobStatistics statistics) {
         this.jobs = jobs;
         this.labels = labels;
         this.logs = logs;
@@ -49,6 +51,7 @@ public class JobStore {
         this.tx = tx;
         this.listeners = listeners;
         this.tallies = tallies;
+        this.statistics = statistics;
     }
 
     /** The outcome of a registration: the job, and whether this call created it. */
@@ -252,18 +255,9 @@ public class JobStore {
 
     public record StatusCount(JobStatus status, String instance, long count) {}
 
-    /** Jobs by status, kind and instance, from the tallies (see {@link JobTallies}): a few rows, not every job. */
+    /** Jobs by status, kind and instance on the visible instances (null: all), from the tallies. */
     public JobStats stats(Set<String> visibleInstances) {
-        Map<String, Long> byStatus = new TreeMap<>();
-        Map<String, Long> byKind = new TreeMap<>();
-        Map<String, Long> byInstance = new TreeMap<>();
-        if (visibleInstances != null && visibleInstances.isEmpty()) return new JobStats(byStatus, byKind, byInstance);
-        for (JobStatus status : JobStatus.values()) byStatus.put(status.wire(), 0L);
-        for (JobTallies.Tally tally : tallies.read(visibleInstances)) {
-            byStatus.merge(tally.status().wire(), tally.jobs(), Long::sum);
-            byKind.merge(tally.kind(), tally.jobs(), Long::sum);
-            byInstance.merge(tally.instance(), tally.jobs(), Long::sum);
-        }
-        return new JobStats(byStatus, byKind, byInstance);
+        return statistics.stats(
+                new JobQuery(null, null, null, null, null, Map.of(), null, null, null, 0, visibleInstances));
     }
 }

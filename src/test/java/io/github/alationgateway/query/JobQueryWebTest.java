@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.github.alationgateway.store.JobStatistics;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.system.InstanceScope;
 import io.github.alationgateway.view.JobViews;
@@ -49,6 +50,9 @@ class JobQueryWebTest {
     @MockitoBean
     JobWaits waits;
 
+    @MockitoBean
+    JobStatistics statistics;
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -77,6 +81,24 @@ class JobQueryWebTest {
                 .andExpect(jsonPath("$.field").value(field))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(detail)));
         verify(store, never()).list(any());
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "kind=NOPE                    | kind              | Unknown kind 'NOPE'",
+                "registered_after=yesterday   | registered_after  | ISO-8601",
+                "registered_before=2026-13-01 | registered_before | ISO-8601",
+                "label=pipeline               | label             | key:value",
+            })
+    void aBadStatsFilterIsA400ProblemNamingTheParameter(String query, String field, String detail) throws Exception {
+        mvc.perform(get("/api/v1/jobs/stats?" + query))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value(field))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(detail)));
+        verify(statistics, never()).stats(any());
     }
 
     @Test

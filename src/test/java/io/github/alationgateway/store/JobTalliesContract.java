@@ -45,6 +45,9 @@ abstract class JobTalliesContract {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    JobStatistics statistics;
+
     @BeforeEach
     void emptyStore() {
         jdbc.update("delete from job_events");
@@ -112,6 +115,58 @@ abstract class JobTalliesContract {
         // THEN every one of them is counted once
         assertThat(store.stats(Set.of("racing")).byInstance()).containsExactly(Map.entry("racing", 100L));
         assertThat(store.stats(null)).isEqualTo(fullCount(null));
+    }
+
+    @Test
+    void filteredStatsCountTheJobsTheFiltersSelect() {
+        // GIVEN twelve jobs an hour apart: nightly and ad-hoc pipelines, two instances, two kinds
+        for (int i = 0; i < 12; i++) {
+            store.register(
+                    new NewJob(
+                            i % 3 == 0 ? "sandbox" : "prod",
+                            AlationJobRef.ofId(ids.incrementAndGet()),
+                            i % 2 == 0 ? JobKind.TERM_PUT : JobKind.DOCUMENT_POST,
+                            Map.of("pipeline", i % 2 == 0 ? "nightly" : "adhoc"),
+                            "test",
+                            null,
+                            T0.plusSeconds(3600L * i)),
+                    "registered");
+        }
+
+        // WHEN counted for the nightly pipeline's last six hours (a label and a time: not what tallies keep)
+        JobStats nightly =
+                statistics.stats(filter(Map.of("pipeline", "nightly"), T0.plusSeconds(3600L * 6), null, null));
+
+        // THEN only its jobs 6, 8 and 10 are counted
+        assertThat(nightly.byInstance()).isEqualTo(Map.of("prod", 2L, "sandbox", 1L));
+        assertThat(nightly.byKind()).isEqualTo(Map.of("TERM_PUT", 3L));
+        assertThat(nightly.byStatus()).containsEntry("pending", 3L).containsEntry("successful", 0L);
+
+        // AND instance and kind alone, read from the tallies, agree with the grouped count of the same jobs
+        JobStats fromTallies = statistics.stats(filter(Map.of(), null, "sandbox", JobKind.TERM_PUT));
+        JobStats counted = statistics.stats(filter(Map.of(), T0.minusSeconds(1), "sandbox", JobKind.TERM_PUT));
+        assertThat(fromTallies.byInstance()).isEqualTo(Map.of("sandbox", 2L));
+        assertThat(fromTallies).isEqualTo(counted);
+        // AND a key limited to other instances counts nothing
+        assertThat(statistics
+                        .stats(new JobQuery(
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                Map.of("pipeline", "nightly"),
+                                null,
+                                null,
+                                null,
+                                0,
+                                Set.of("elsewhere")))
+                        .byInstance())
+                .isEmpty();
+    }
+
+    private static JobQuery filter(Map<String, String> labels, Instant after, String instance, JobKind kind) {
+        return new JobQuery(null, kind, instance, null, null, labels, after, null, null, 0, null);
     }
 
     private JobStats fullCount(String instance) {

@@ -1,0 +1,99 @@
+package io.github.alationgateway.store;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Jobs by status, kind and instance for a filter. What the tallies keep (instance and kind, see
+ * {@link JobTallies}) is read from their few rows, whatever the table's size. A filter by label or registration
+ * time is counted from the jobs it selects, through the list's own Specifications in one grouped query, so that
+ * the counts and the list always mean the same jobs; the list's indexes bound what it reads.
+ */
+@Repository
+public class JobStatistics {
+
+    private final JobTallies tallies;
+    private final EntityManager entities;
+
+    JobStatistics(JobTallies tallies, EntityManager entities) {
+        this.tallies = tallies;
+        this.entities = entities;
+    }
+
+    /** Counts of the jobs {@code filter} selects; its status, page and position are not used. */
+    @Transactional(readOnly = true)
+    public JobStats stats(JobQuery filter) {
+        Counts counts = new Counts();
+        if (filter.visibleInstances() != null && filter.visibleInstances().isEmpty()) return counts.stats();
+        for (JobStatus status : JobStatus.values()) counts.byStatus.put(status.wire(), 0L);
+        if (tallied(filter)) {
+            for (JobTallies.Tally tally : tallies.read(filter.visibleInstances())) {
+                if (filter.instance() != null && !filter.instance().equals(tally.instance())) continue;
+                if (filter.kind() != null && !filter.kind().name().equals(tally.kind())) continue;
+                counts.add(tally.status().wire(), tally.kind(), tally.instance(), tally.jobs());
+            }
+        } else {
+            CriteriaBuilder cb = entities.getCriteriaBuilder();
+            CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+            Root<JobEntity> job = query.from(JobEntity.class);
+            var where = JobSpecifications.matching(counted(filter)).toPredicate(job, query, cb);
+            query.multiselect(job.get("status"), job.get("kind"), job.get("instance"), cb.count(job))
+                    .groupBy(job.get("status"), job.get("kind"), job.get("instance"));
+            if (where != null) query.where(where);
+            for (Object[] row : entities.createQuery(query).getResultList()) {
+                counts.add(JobStatus.valueOf((String) row[0]).wire(), (String) row[1], (String) row[2], (Long) row[3]);
+            }
+        }
+        return counts.stats();
+    }
+
+    /** Only filters the tallies keep: instance, kind and the key's instances. */
+    private static boolean tallied(JobQuery filter) {
+        return filter.labels().isEmpty()
+                && filter.registeredAfter() == null
+                && filter.registeredBefore() == null
+                && filter.alationJobId() == null
+                && filter.alationJobName() == null
+                && filter.alationTaskId() == null
+                && filter.status() == null;
+    }
+
+    /** The filter without what belongs to a page. */
+    private static JobQuery counted(JobQuery filter) {
+        return new JobQuery(
+                filter.status(),
+                filter.kind(),
+                filter.instance(),
+                filter.alationJobId(),
+                filter.alationJobName(),
+                filter.labels(),
+                filter.registeredAfter(),
+                filter.registeredBefore(),
+                null,
+                0,
+                filter.visibleInstances(),
+                filter.alationTaskId());
+    }
+
+    private static final class Counts {
+        final Map<String, Long> byStatus = new TreeMap<>();
+        final Map<String, Long> byKind = new TreeMap<>();
+        final Map<String, Long> byInstance = new TreeMap<>();
+
+        void add(String status, String kind, String instance, long jobs) {
+            byStatus.merge(status, jobs, Long::sum);
+            byKind.merge(kind, jobs, Long::sum);
+            byInstance.merge(instance, jobs, Long::sum);
+        }
+
+        JobStats stats() {
+            return new JobStats(byStatus, byKind, byInstance);
+        }
+    }
+}
