@@ -95,7 +95,7 @@ class HostileInputTest extends SecuredGateway {
             GET  | /api/v1/jobs?status=%e2%82     | NULL            | NULL                        | 400 | query
             GET  | /api/v1/jobs?registered_after=yesterday | NULL    | NULL                        | 400 | registered_after
             GET  | /api/v1/jobs?stauts=failed     | NULL            | NULL                        | 400 | stauts
-            GET  | /api/v1/jobs/stats?instance=prod | NULL          | NULL                        | 400 | instance
+            GET  | /api/v1/jobs/stats?status=failed | NULL          | NULL                        | 400 | status
             GET  | /api/v1/jobs/x/nothing        | NULL              | NULL                        | 404 | nothing
             GET  | /api/v1/jobs/%2e%2e/stats     | NULL              | NULL                        | 400 | rejected
             GET  | /api/v1/jobs;jsessionid=1     | NULL              | NULL                        | 400 | rejected
