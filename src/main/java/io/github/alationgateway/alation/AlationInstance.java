@@ -56,13 +56,17 @@ final class AlationInstance {
 
     JobStatusAnswer fetchStatus(AlationJobRef job) {
         // The circuit before the limits: a job held back by an open circuit takes no slot and no rate token.
+        long openedBefore = circuit.timesOpened();
         JobStatusAnswer answer = circuit.enter();
         PollOutcome outcome;
         if (answer == null) {
             answer = limits.enter();
             if (answer == null) {
+                // The circuit may have opened while this call waited for a slot or a rate token: then it is held
+                // back with the rest instead of adding one more call to an instance that is down.
+                JobStatusAnswer.Deferred heldBack = circuit.openedSince(openedBefore);
                 try {
-                    answer = call(job);
+                    answer = heldBack != null ? heldBack : call(job);
                 } finally {
                     limits.leave();
                 }

@@ -95,6 +95,16 @@ final class InstanceCircuit {
         }
     }
 
+    /**
+     * For a call let through while the circuit was closed that then waited (for a slot, a rate token): null when
+     * it may still go ahead; held back when the circuit opened meanwhile ({@code openedBefore}: {@link
+     * #timesOpened()} before its {@link #enter()}), unless the next probe is due, which it then becomes.
+     */
+    JobStatusAnswer.Deferred openedSince(long openedBefore) {
+        if (state != State.OPEN || opened.get() == openedBefore) return null;
+        return enter();
+    }
+
     /** What one call let through by {@link #enter()} said about the instance. */
     void record(PollOutcome outcome, String reason) {
         switch (outcome) {
