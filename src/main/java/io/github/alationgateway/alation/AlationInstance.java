@@ -1,8 +1,6 @@
 package io.github.alationgateway.alation;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,7 +41,7 @@ final class AlationInstance {
         this.metrics = metrics;
         this.statusPrefix = AlationUris.statusPrefix(settings.baseUrl());
         Duration requestTimeout = poll.requestTimeout();
-        this.http = new AlationHttp(settings.baseUrl(), requestTimeout, poll.maxAnswerSize());
+        this.http = new AlationHttp(requestTimeout, poll.maxAnswerSize(), settings.maxConcurrentRequests());
         this.tokens = tokens(settings, requestTimeout, json, clock, http);
         this.limits = new InstanceLimits(clock, settings.maxConcurrentRequests(), settings.maxRequestsPerSecond());
         this.answers = new StatusAnswers(json, clock);
@@ -105,9 +103,9 @@ final class AlationInstance {
     }
 
     /** A GET with the instance's token, renewed once after a 401; throws an {@link AnswerException} otherwise. */
-    private HttpResponse<byte[]> authorizedGet(URI uri, long deadline) {
+    private AlationAnswer authorizedGet(URI uri, long deadline) {
         String token = tokens.token(deadline);
-        HttpResponse<byte[]> response = get(uri, token, deadline);
+        AlationAnswer response = get(uri, token, deadline);
         if (response.statusCode() == 401) {
             String fresh = tokens.renewAfterRejection(token, deadline);
             if (fresh == null) {
@@ -136,11 +134,10 @@ final class AlationInstance {
         }
     }
 
-    private HttpResponse<byte[]> get(URI uri, String token, long deadline) {
-        HttpRequest.Builder request = http.request(uri).header("TOKEN", token).GET();
+    private AlationAnswer get(URI uri, String token, long deadline) {
         long start = System.nanoTime();
         try {
-            return http.send(request, deadline);
+            return http.get(uri, token, deadline);
         } finally {
             metrics.roundTrip(System.nanoTime() - start);
         }

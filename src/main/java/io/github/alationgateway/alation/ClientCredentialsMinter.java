@@ -2,7 +2,6 @@ package io.github.alationgateway.alation;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
@@ -31,10 +30,7 @@ final class ClientCredentialsMinter implements TokenMinter {
 
     @Override
     public MintedToken mint(long deadline) {
-        HttpRequest.Builder request = http.request(endpoint)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form));
-        JsonNode doc = answers.accepted(http.send(request, deadline), what);
+        JsonNode doc = answers.accepted(http.post(endpoint, "application/x-www-form-urlencoded", form, deadline), what);
         String token = answers.requiredToken(doc, "access_token");
         JsonNode expiresIn = doc.get("expires_in");
         return new MintedToken(

@@ -1,7 +1,6 @@
 package io.github.alationgateway.alation;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +21,7 @@ final class DataDictionaryTasks {
 
     /** One authorised GET, answering the response or throwing an {@link AnswerException} with what went wrong. */
     interface Get {
-        HttpResponse<byte[]> get(URI uri);
+        AlationAnswer get(URI uri);
     }
 
     private final String tasksPrefix;
@@ -39,7 +38,7 @@ final class DataDictionaryTasks {
 
     JobStatusAnswer fetch(AlationJobRef task, Get get) {
         // The id is a UUID (checked at registration), so it needs no encoding.
-        HttpResponse<byte[]> response = get.get(URI.create(tasksPrefix + task.taskId()));
+        AlationAnswer response = get.get(URI.create(tasksPrefix + task.taskId()));
         if (!ok(response)) return faults.read(response, task);
         JsonNode doc = document(response);
         if (doc == null || !doc.isObject() || !text(doc, "state")) {
@@ -54,7 +53,7 @@ final class DataDictionaryTasks {
         String status = text(doc, "status") ? doc.get("status").asString().strip() : null;
         String reported = reported(status);
         if ("failed".equals(reported) || "partially_successful".equals(reported)) {
-            HttpResponse<byte[]> errors = get.get(URI.create(tasksPrefix + task.taskId() + "/errors/"));
+            AlationAnswer errors = get.get(URI.create(tasksPrefix + task.taskId() + "/errors/"));
             // A task Alation has just shown us whose errors it does not know has none on record.
             if (errors.statusCode() != 404 || StatusAnswers.contentType(errors).contains("html")) {
                 if (!ok(errors)) return faults.read(errors, task);
@@ -110,14 +109,14 @@ final class DataDictionaryTasks {
         return null;
     }
 
-    private static boolean ok(HttpResponse<byte[]> response) {
+    private static boolean ok(AlationAnswer response) {
         return response.statusCode() >= 200
                 && response.statusCode() < 300
                 && !StatusAnswers.contentType(response).contains("html");
     }
 
     /** Null for an empty body; a missing node for a body that is not JSON. */
-    private JsonNode document(HttpResponse<byte[]> response) {
+    private JsonNode document(AlationAnswer response) {
         if (response.body() == null || response.body().length == 0) return null;
         try {
             return json.readTree(response.body());

@@ -1,7 +1,6 @@
 package io.github.alationgateway.alation;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -26,10 +25,7 @@ final class RefreshTokenMinter implements TokenMinter {
 
     @Override
     public MintedToken mint(long deadline) {
-        HttpRequest.Builder request = http.request(endpoint)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        JsonNode doc = answers.accepted(http.send(request, deadline), what);
+        JsonNode doc = answers.accepted(http.post(endpoint, "application/json", body, deadline), what);
         String status = TokenAnswers.text(doc, "token_status");
         if (status != null && !"ACTIVE".equalsIgnoreCase(status)) {
             throw AnswerException.rejected("Alation minted a token with status " + status + " from the " + what);

@@ -1,6 +1,5 @@
 package io.github.alationgateway.alation;
 
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -25,12 +24,12 @@ final class RetryAfter {
     private RetryAfter() {}
 
     /** The delay asked for, if the header is present and readable, clamped to [1s, 15m]. */
-    static Optional<Duration> of(HttpResponse<?> response, Clock clock) {
-        return response.headers().firstValue("Retry-After").map(value -> parse(value, clock));
+    static Optional<Duration> of(AlationAnswer response, Clock clock) {
+        return response.header("Retry-After").map(value -> parse(value, clock));
     }
 
     /** The delay a 429 asks for; {@link #DEFAULT} when absent or unreadable. */
-    static Duration orDefault(HttpResponse<?> response, Clock clock) {
+    static Duration orDefault(AlationAnswer response, Clock clock) {
         Duration asked = of(response, clock).orElse(null);
         return asked == null ? DEFAULT : asked;
     }

@@ -1,6 +1,5 @@
 package io.github.alationgateway.alation;
 
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import tools.jackson.core.JacksonException;
@@ -18,7 +17,7 @@ final class StatusAnswers {
         this.clock = clock;
     }
 
-    JobStatusAnswer read(HttpResponse<byte[]> response, AlationJobRef job) {
+    JobStatusAnswer read(AlationAnswer response, AlationJobRef job) {
         int code = response.statusCode();
         if (code >= 200 && code < 300) {
             return statusDocument(response);
@@ -50,7 +49,7 @@ final class StatusAnswers {
         return new JobStatusAnswer.Unavailable("Alation answered HTTP " + code);
     }
 
-    private JobStatusAnswer statusDocument(HttpResponse<byte[]> response) {
+    private JobStatusAnswer statusDocument(AlationAnswer response) {
         if (isHtml(response)) {
             return new JobStatusAnswer.Unavailable("answer is not JSON (text/html)");
         }
@@ -75,12 +74,12 @@ final class StatusAnswers {
                 result == null || result.isNull() ? null : result);
     }
 
-    private static boolean isHtml(HttpResponse<?> response) {
+    private static boolean isHtml(AlationAnswer response) {
         return contentType(response).contains("html");
     }
 
-    static String contentType(HttpResponse<?> response) {
-        String type = response.headers().firstValue("Content-Type").orElse("no content type");
+    static String contentType(AlationAnswer response) {
+        String type = response.header("Content-Type").orElse("no content type");
         int parameters = type.indexOf(';');
         return (parameters >= 0 ? type.substring(0, parameters) : type).trim().toLowerCase(java.util.Locale.ROOT);
     }

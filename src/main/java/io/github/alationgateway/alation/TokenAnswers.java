@@ -1,6 +1,5 @@
 package io.github.alationgateway.alation;
 
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,7 @@ final class TokenAnswers {
     }
 
     /** The JSON object of a 2xx answer; throws for every other answer. {@code what} names the credentials. */
-    JsonNode accepted(HttpResponse<byte[]> response, String what) {
+    JsonNode accepted(AlationAnswer response, String what) {
         int code = response.statusCode();
         if (code == 400 || code == 401 || code == 403) {
             throw AnswerException.rejected("Alation rejected the " + what + " (HTTP " + code + ")");
