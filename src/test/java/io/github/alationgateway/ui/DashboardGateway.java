@@ -32,6 +32,8 @@ import org.springframework.test.web.servlet.MvcResult;
             "gateway.poll.max-interval=60s",
             "gateway.poll.idle-wait=20ms",
             "gateway.dashboard.refresh-every=1s",
+            // Pages left in the browser close their streams; a ping soon finds them gone on this side too.
+            "gateway.events.ping-interval=1s",
             "gateway.security.api-keys[0].name=test-admin",
             "gateway.security.api-keys[0].key=" + GatewayApi.TEST_ADMIN_KEY,
             "gateway.security.api-keys[0].role=admin",
