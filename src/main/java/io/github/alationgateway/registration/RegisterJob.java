@@ -8,6 +8,7 @@ import io.github.alationgateway.store.JobCallback;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.store.NewJob;
 import io.github.alationgateway.system.InstanceScope;
+import io.github.alationgateway.system.LogSafe;
 import io.github.alationgateway.system.Problems;
 import io.github.alationgateway.view.LabelRules;
 import io.github.alationgateway.webhooks.Callbacks;
@@ -78,8 +79,8 @@ class RegisterJob {
         if (registration.created()) {
             log.info(
                     "Registered Alation {} on instance '{}' as job {}",
-                    ref,
-                    instance,
+                    LogSafe.of(ref),
+                    LogSafe.of(instance),
                     registration.job().id());
             trigger.jobsDue();
         }
