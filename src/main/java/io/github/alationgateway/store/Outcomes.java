@@ -113,6 +113,7 @@ public class Outcomes {
             }
             List<StatusChanges.StatusChange> changes = new ArrayList<>();
             Map<JobTallies.Key, Long> counted = JobTallies.changes();
+            Map<JobTallies.EndedKey, Long> ended = JobTallies.endedChanges();
             for (int i = 0; i < outcomes.size(); i++) {
                 Outcome o = outcomes.get(i);
                 Before from = before.get(o.jobId());
@@ -120,10 +121,14 @@ public class Outcomes {
                     changes.add(new StatusChanges.StatusChange(o.jobId(), from.status(), o.status()));
                     JobTallies.add(counted, from.instance(), from.kind(), from.status(), -1);
                     JobTallies.add(counted, from.instance(), from.kind(), o.status(), 1);
+                    if (o.status().isFinal() && !from.status().isFinal() && o.finishedAt() != null) {
+                        JobTallies.addEnded(ended, o.finishedAt(), from.instance(), from.kind(), o.status(), 1);
+                    }
                 }
             }
             if (!changes.isEmpty()) listeners.orderedStream().forEach(listener -> listener.changed(changes));
             // Last: other transactions wait for these rows' locks, so hold them briefly.
+            tallies.applyEnded(ended);
             tallies.apply(counted);
             return written;
         });

@@ -299,6 +299,16 @@ abstract class JobLifecycleContract {
         assertThat(stats.path("by_status").path("failed").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(stats.path("by_kind").path("GENERIC").asLong()).isGreaterThanOrEqualTo(5);
         assertThat(stats.path("by_instance").path("default").asLong()).isGreaterThanOrEqualTo(5);
+        JsonNode ended = api.get("/api/v1/jobs/stats?label=run:" + run + "&ended_window=2h")
+                .body()
+                .path("ended_per_hour");
+        assertThat(ended.size()).isEqualTo(2);
+        assertThat(ended.valueStream().mapToLong(h -> h.path("failed").asLong()).sum())
+                .isEqualTo(2);
+        assertThat(ended.valueStream()
+                        .mapToLong(h -> h.path("successful").asLong())
+                        .sum())
+                .isEqualTo(3);
     }
 
     @Test
