@@ -58,6 +58,7 @@ public class Outcomes {
                     o.statusReason(),
                     o.msg(),
                     o.rawResult(),
+                    o.rawResultTruncated(),
                     o.polledAt() == null ? 0 : 1,
                     JobRows.timestamp(o.polledAt()),
                     o.failureCount(),
@@ -71,7 +72,7 @@ public class Outcomes {
             }
             int[] counts = jdbc.batchUpdate(
                     "update jobs set status = ?, alation_status = ?, status_reason = ?, msg = ?, raw_result = ?,"
-                            + " poll_count = poll_count + ?, last_polled_at = coalesce(?, last_polled_at),"
+                            + " raw_result_truncated = ?, poll_count = poll_count + ?, last_polled_at = coalesce(?, last_polled_at),"
                             + " failure_count = ?, last_error = ?, next_poll_at = ?, finished_at = ?,"
                             + " lease_owner = null, version = version + 1"
                             + " where id = ? and version = ? and lease_owner = ?",

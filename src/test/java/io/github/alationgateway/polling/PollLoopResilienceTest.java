@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "gateway.poll.enabled=false")
 class PollLoopResilienceTest {
@@ -156,7 +157,8 @@ class PollLoopResilienceTest {
                         Duration.ofMillis(500),
                         4,
                         50,
-                        Duration.ofMillis(20)),
+                        Duration.ofMillis(20),
+                        DataSize.ofMegabytes(1)),
                 jobClaims,
                 outcomes,
                 alation,
