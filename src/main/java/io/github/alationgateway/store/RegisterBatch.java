@@ -1,7 +1,9 @@
 package io.github.alationgateway.store;
 
 import java.sql.DatabaseMetaData;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -122,7 +124,7 @@ public class RegisterBatch {
         List<Object[]> rows = new ArrayList<>(keys.size());
         for (Key key : keys) {
             NewJob job = first.get(key).job();
-            java.time.OffsetDateTime at = JobRows.timestamp(job.registeredAt());
+            OffsetDateTime at = JobRows.timestamp(job.registeredAt());
             rows.add(new Object[] {
                 ids.get(key),
                 key.instance(),
@@ -153,7 +155,7 @@ public class RegisterBatch {
             Item item = first.get(key);
             String id = ids.get(key);
             item.job().labels().forEach((k, v) -> labels.add(new Object[] {id, k, v}));
-            java.time.OffsetDateTime at = JobRows.timestamp(item.job().registeredAt());
+            OffsetDateTime at = JobRows.timestamp(item.job().registeredAt());
             logs.add(new Object[] {id, at, at, JobStatus.PENDING.wire(), item.registeredMessage()});
             if (item.callback() != null) {
                 callbacks.add(new Object[] {
@@ -181,7 +183,7 @@ public class RegisterBatch {
     }
 
     private static Object[] withKey(Object[] row, Key key) {
-        Object[] all = java.util.Arrays.copyOf(row, row.length + 2);
+        Object[] all = Arrays.copyOf(row, row.length + 2);
         all[row.length] = key.instance();
         all[row.length + 1] = key.alationKey();
         return all;
