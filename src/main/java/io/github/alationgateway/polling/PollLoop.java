@@ -248,7 +248,8 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
                 o.lastError(),
                 o.nextPollAt(),
                 o.finishedAt(),
-                logs);
+                logs,
+                o.rawResultTruncated());
     }
 
     /**
