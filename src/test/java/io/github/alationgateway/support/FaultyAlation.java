@@ -33,7 +33,9 @@ public final class FaultyAlation implements AutoCloseable {
     private volatile long startedAt = System.nanoTime();
     private volatile long minRunNanos;
     private volatile long maxRunNanos;
-    private final Map<Long, Long> endsAt = new ConcurrentHashMap<>();
+    /** Where in [min, max] each job's run ends, drawn once; the end itself follows the latest {@link #jobsEndIn}. */
+    private final Map<Long, Double> endShares = new ConcurrentHashMap<>();
+
     private final Map<Long, Long> firstStatusAfterOutage = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong faults = new AtomicLong();
@@ -61,7 +63,10 @@ public final class FaultyAlation implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Jobs first asked from now on end a random time between {@code minRun} and {@code maxRun} from now. */
+    /**
+     * Every job ends a random time between {@code minRun} and {@code maxRun} from now, also a job asked about
+     * before: a test re-anchors the runs once its jobs are registered, however long a loaded machine took.
+     */
     public void jobsEndIn(Duration minRun, Duration maxRun) {
         minRunNanos = minRun.toNanos();
         maxRunNanos = maxRun.toNanos();
@@ -126,11 +131,9 @@ public final class FaultyAlation implements AutoCloseable {
                 }
                 return;
             }
-            long end = endsAt.computeIfAbsent(
-                    id,
-                    k -> startedAt
-                            + minRunNanos
-                            + (long) (ThreadLocalRandom.current().nextDouble() * (maxRunNanos - minRunNanos)));
+            double share = endShares.computeIfAbsent(
+                    id, k -> ThreadLocalRandom.current().nextDouble());
+            long end = startedAt + minRunNanos + (long) (share * (maxRunNanos - minRunNanos));
             if (downFrom != Long.MAX_VALUE && now >= downUntil) firstStatusAfterOutage.putIfAbsent(id, now);
             String status = now >= end ? "successful" : "running";
             send(
