@@ -21,6 +21,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * deletes a job, in that write's own transaction: the stats and the gauge read a few dozen rows instead of
  * grouping a million jobs. Hand-written SQL: an atomic increment is an upsert, which JPA has no word for.
  *
+ * <p>The same writes keep {@code job_ended_hours}, jobs ended per hour, instance, kind and final status, for
+ * {@link EndedJobs}: an end counts in the hour of its {@code finished_at}, a deleted job is taken out of it.
+ *
  * <p>Rows are changed in key order, always, so two transactions that touch the same tallies wait for each other
  * rather than deadlock. A tally that falls to zero stays as a zero row; readers leave zeros out.
  */
