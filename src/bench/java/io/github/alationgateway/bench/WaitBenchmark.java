@@ -63,7 +63,6 @@ public final class WaitBenchmark {
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 "--server.port=0",
-                "--server.tomcat.accept-count=1000",
                 "--gateway.poll.enabled=false",
                 "--gateway.instances.default.base-url=http://127.0.0.1:9",
                 "--gateway.instances.default.access-token=bench",
