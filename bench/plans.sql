@@ -36,3 +36,9 @@ explain (analyze, buffers) select * from jobs where parent_id in (select id from
 explain (analyze, buffers) select instance, kind, status, jobs from job_tallies where jobs <> 0;
 \echo '== stats before: the group-by it replaces'
 explain (analyze, buffers) select status, kind, instance, count(*) from jobs group by status, kind, instance;
+\echo '== ended_per_hour from the roll-ups, 7 days, no filter'
+explain (analyze, buffers) select ended_hour, status, sum(jobs) from job_ended_hours where ended_hour >= floor(extract(epoch from now()) / 3600)::bigint - 167 and ended_hour < floor(extract(epoch from now()) / 3600)::bigint + 1 and jobs <> 0 group by ended_hour, status;
+\echo '== ended_per_hour from the roll-ups, 24 hours, no filter'
+explain (analyze, buffers) select ended_hour, status, sum(jobs) from job_ended_hours where ended_hour >= floor(extract(epoch from now()) / 3600)::bigint - 23 and ended_hour < floor(extract(epoch from now()) / 3600)::bigint + 1 and jobs <> 0 group by ended_hour, status;
+\echo '== ended_per_hour from the roll-ups, 7 days, instance=sandbox&kind=TERM_PUT'
+explain (analyze, buffers) select ended_hour, status, sum(jobs) from job_ended_hours where ended_hour >= floor(extract(epoch from now()) / 3600)::bigint - 167 and ended_hour < floor(extract(epoch from now()) / 3600)::bigint + 1 and jobs <> 0 and instance = 'sandbox' and kind = 'TERM_PUT' group by ended_hour, status;

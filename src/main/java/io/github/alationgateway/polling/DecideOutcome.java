@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Decides what an answer from Alation means for a job: its new status, its next poll and its log lines. Pure:
@@ -26,12 +27,19 @@ final class DecideOutcome {
     private final Duration deadline;
     private final JobDetailsMapper details;
     private final ProgressLog progress;
+    private final long maxStoredResult;
 
+    /** With the default cap on a stored result (1 MiB). */
     DecideOutcome(Cadence cadence, Duration deadline, JobDetailsMapper details) {
+        this(cadence, deadline, details, DataSize.ofMegabytes(1));
+    }
+
+    DecideOutcome(Cadence cadence, Duration deadline, JobDetailsMapper details, DataSize maxStoredResult) {
         this.cadence = cadence;
         this.deadline = deadline;
         this.details = details;
         this.progress = new ProgressLog(details);
+        this.maxStoredResult = maxStoredResult.toBytes();
     }
 
     Decision decide(ClaimedJob claim, JobStatusAnswer answer, Instant now) {
@@ -70,7 +78,8 @@ final class DecideOutcome {
         JobStatus status = map(reported);
         boolean known = status != null || "running".equalsIgnoreCase(reported);
         if (status == null) status = JobStatus.RUNNING;
-        String rawResult = answer.result() == null ? null : answer.result().toString();
+        // Derived from the whole result, before it is shortened to be stored: the follow-up and the progress line.
+        StoredResult rawResult = StoredResult.fit(answer.result(), maxStoredResult);
         List<LogLine> logs = new ArrayList<>();
         if (job.failureCount() > 0) {
             logs.add(new LogLine(
@@ -130,7 +139,8 @@ final class DecideOutcome {
         List<LogLine> logs = new ArrayList<>();
         logs.add(new LogLine(now, "WARN", job.status().wire(), error, repeat));
         if (expired(job, now)) {
-            return expire(job, job.alationStatus(), job.msg(), job.rawResult(), now, error, logs, failures, error, now);
+            return expire(
+                    job, job.alationStatus(), job.msg(), StoredResult.of(job), now, error, logs, failures, error, now);
         }
         return unchanged(job, now, failures, error, next, logs);
     }
@@ -145,7 +155,7 @@ final class DecideOutcome {
                         job.alationStatus(),
                         job.statusReason(),
                         job.msg(),
-                        job.rawResult(),
+                        StoredResult.of(job),
                         polledAt,
                         failures,
                         lastError,
@@ -165,7 +175,7 @@ final class DecideOutcome {
                 job,
                 job.alationStatus(),
                 job.msg(),
-                job.rawResult(),
+                StoredResult.of(job),
                 null,
                 lastSeen,
                 new ArrayList<>(),
@@ -178,7 +188,7 @@ final class DecideOutcome {
             Job job,
             String alationStatus,
             String msg,
-            String rawResult,
+            StoredResult rawResult,
             Instant polledAt,
             String lastSeen,
             List<LogLine> logs,
@@ -215,7 +225,7 @@ final class DecideOutcome {
             String alationStatus,
             String reason,
             String msg,
-            String rawResult,
+            StoredResult rawResult,
             Instant polledAt,
             int failures,
             String lastError,
@@ -230,13 +240,14 @@ final class DecideOutcome {
                 alationStatus,
                 reason,
                 msg,
-                rawResult,
+                rawResult.json(),
                 polledAt,
                 failures,
                 lastError,
                 next,
                 finishedAt,
-                logs);
+                logs,
+                rawResult.truncated());
     }
 
     /** Alation's terminal statuses; null for 'running' and for statuses we do not know. */

@@ -8,6 +8,7 @@ import io.github.alationgateway.store.Outcome;
 import io.github.alationgateway.store.Outcomes;
 import io.github.alationgateway.system.BackgroundLoop;
 import io.github.alationgateway.system.BackgroundLoops;
+import io.github.alationgateway.system.LogSafe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -208,7 +209,7 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
                     : () -> log.info(
                             "Job {} (Alation {}) ended {}",
                             claim.job().id(),
-                            claim.job().alationRef(),
+                            LogSafe.of(claim.job().alationRef()),
                             recorded.status().wire());
             writer.submit(outcome, ended, () -> done(claim));
         } catch (RuntimeException e) {
@@ -247,7 +248,8 @@ final class PollLoop implements SmartLifecycle, PollTrigger {
                 o.lastError(),
                 o.nextPollAt(),
                 o.finishedAt(),
-                logs);
+                logs,
+                o.rawResultTruncated());
     }
 
     /**

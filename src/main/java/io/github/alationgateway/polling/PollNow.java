@@ -24,16 +24,32 @@ public class PollNow {
     }
 
     /**
-     * The job as it stands after the request. A poll already under way is left to finish. Throws 404 for a job
-     * the caller may not see and 409 for one that has ended.
+     * The job as it stands after the request. Throws 404 for a job the caller may not see, and 409 when nothing
+     * changed: the job has ended, or a poll of it is under way (its lease is held) and is left to finish.
      */
     public Job request(String id) {
         Job job = visibleJobs.find(id);
-        if (job.status().isFinal()) {
-            throw Problems.conflict("Job " + id + " has ended (" + job.status().wire() + "); there is nothing to poll");
+        // Twice at most: a lease that ends between the update and the read leaves the job neither ended nor
+        // leased, and the second update then lands.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (job.status().isFinal()) throw ended(job);
+            if (store.requestPoll(id, clock.instant())) {
+                trigger.jobsDue();
+                return store.findById(id).orElseThrow(() -> gone(id));
+            }
+            job = store.findById(id).orElseThrow(() -> gone(id));
+            if (job.status().isFinal()) throw ended(job);
         }
-        store.requestPoll(id, clock.instant());
-        trigger.jobsDue();
-        return store.findById(id).orElseThrow();
+        throw Problems.conflict("Job " + Problems.quote(id) + " is being polled now (a poll under way holds its lease"
+                + " until " + job.nextPollAt() + "); its outcome is recorded when Alation answers");
+    }
+
+    private static RuntimeException ended(Job job) {
+        return Problems.conflict("Job " + Problems.quote(job.id()) + " has ended ("
+                + job.status().wire() + "); there is nothing to poll");
+    }
+
+    private static RuntimeException gone(String id) {
+        return Problems.notFound("No job with id '" + Problems.quote(id) + "'");
     }
 }

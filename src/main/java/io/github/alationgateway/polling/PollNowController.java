@@ -26,11 +26,14 @@ class PollNowController {
         this.views = views;
     }
 
-    /** 202: the job is due now and this replica's poller is woken. A poll already under way is left to finish. */
+    /**
+     * 202: the job is due now and this replica's poller is woken. 409 when nothing changed: the job has ended, or
+     * a poll of it is under way; the detail says which.
+     */
     @Operation(
             summary = "Poll a job now",
-            description = "Makes the job due at once instead of at its next poll time; a poll already under way is"
-                    + " left to finish")
+            description = "Makes the job due at once instead of at its next poll time. A job that has ended, or whose"
+                    + " poll is under way (left to finish), answers 409 and the detail says which")
     @ApiResponse(
             responseCode = "202",
             description = "The job is due now",
@@ -41,7 +44,7 @@ class PollNowController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
             responseCode = "409",
-            description = "The job has ended; there is nothing to poll",
+            description = "Nothing changed: the job has ended, or a poll of it is under way",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/jobs/{id}/poll")
     ResponseEntity<?> pollNow(@Parameter(description = "The gateway's job id") @PathVariable String id) {

@@ -41,7 +41,8 @@ class PollingConfiguration {
                         () -> ThreadLocalRandom.current().nextDouble(),
                         schedule),
                 settings.deadline(),
-                details);
+                details,
+                settings.maxStoredResult());
     }
 
     @Bean

@@ -2,7 +2,9 @@ package io.github.alationgateway.polling;
 
 import io.github.alationgateway.store.Outcome;
 import io.github.alationgateway.store.Outcomes;
+import io.github.alationgateway.system.LogSafe;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,12 +24,14 @@ import org.springframework.dao.DataIntegrityViolationException;
  * again on the next pass (the loop's guard backs off in between), so the polls made during an outage land once
  * it ends. Their jobs stay claimed meanwhile; if another replica claims one after its lease, the write of the
  * old outcome is refused as stale and that replica's poll counts instead. Only a row the database refuses for
- * itself (its data) is split from its batch, so that it never blocks the others.
+ * itself (its data) is split from its batch, so that it never blocks the others: the batch is written again row by
+ * row, and the row that still fails is logged and its job marked (status reason and log) instead.
  */
 final class WriteOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(WriteOutcomes.class);
     private static final int MAX_BATCH = 500;
+    private static final Duration RETRY_REFUSED = Duration.ofMinutes(1);
 
     record Pending(Outcome outcome, Runnable whenWritten, Runnable whenDone) {}
 
@@ -116,12 +120,33 @@ final class WriteOutcomes {
         }
     }
 
-    private static void giveUp(Pending pending, DataIntegrityViolationException e) {
+    /**
+     * The row the database refuses for its data: the job says so in its status reason and log, its lease is
+     * given back and it is asked about again later, instead of coming back silently after every lease.
+     */
+    private void giveUp(Pending pending, DataIntegrityViolationException e) {
+        Outcome refused = pending.outcome();
+        String cause = String.valueOf(e.getMostSpecificCause().getMessage());
         log.error(
-                "The database refused the outcome of job {}; it is polled again when its lease runs out: {}",
-                pending.outcome().jobId(),
-                e.getMostSpecificCause().getMessage());
+                "The database refused the outcome of job {}; the job says so and is polled again: {}",
+                refused.jobId(),
+                LogSafe.of(cause));
+        try {
+            outcomes.refused(refused, cause, retryAt(refused));
+        } catch (RuntimeException failed) {
+            log.warn(
+                    "Could not mark job {} either; it is polled again when its lease runs out: {}",
+                    refused.jobId(),
+                    LogSafe.of(failed.getMessage()));
+        }
         pending.whenDone().run();
+    }
+
+    /** When the job of a refused outcome is asked about again: as the outcome planned, or a minute after it. */
+    private static Instant retryAt(Outcome refused) {
+        if (refused.nextPollAt() != null) return refused.nextPollAt();
+        // An outcome without a next poll ends its job, so it has an end time.
+        return (refused.polledAt() != null ? refused.polledAt() : refused.finishedAt()).plus(RETRY_REFUSED);
     }
 
     private static void finish(List<Pending> pendings, Set<String> written) {

@@ -1,6 +1,7 @@
 package io.github.alationgateway.query;
 
 import io.github.alationgateway.details.JobKind;
+import io.github.alationgateway.store.EndedJobs;
 import io.github.alationgateway.store.Job;
 import io.github.alationgateway.store.JobLogEntry;
 import io.github.alationgateway.store.JobQuery;
@@ -28,6 +29,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,6 +52,7 @@ class JobQueryController {
     private final VisibleJobs visibleJobs;
     private final JobWaits waits;
     private final JobStatistics statistics;
+    private final EndedJobs ended;
 
     JobQueryController(
             JobStore store,
@@ -57,8 +60,10 @@ class JobQueryController {
             InstanceScope scope,
             VisibleJobs visibleJobs,
             JobWaits waits,
-            JobStatistics statistics) {
+            JobStatistics statistics,
+            EndedJobs ended) {
         this.statistics = statistics;
+        this.ended = ended;
         this.store = store;
         this.views = views;
         this.scope = scope;
@@ -69,6 +74,13 @@ class JobQueryController {
     record Page(List<JobView> items, String nextCursor) {}
 
     record Logs(List<JobLogEntry> items) {}
+
+    /** The counts, and the jobs that ended in each hour of the window, the current hour last. */
+    record Stats(
+            Map<String, Long> byStatus,
+            Map<String, Long> byKind,
+            Map<String, Long> byInstance,
+            List<EndedJobs.EndedHour> endedPerHour) {}
 
     @Operation(summary = "One job", description = "Its status, Alation's message, typed details and follow-up jobs")
     @ApiResponse(responseCode = "200", description = "The job")
@@ -200,14 +212,16 @@ class JobQueryController {
     @Operation(
             summary = "Job counts",
             description = "Jobs by status, by kind and by instance, of the jobs the filters select (all when none"
-                    + " is given), e.g. the last 24 hours of one pipeline: ?label=pipeline:nightly&registered_after=")
+                    + " is given), e.g. the last 24 hours of one pipeline: ?label=pipeline:nightly&registered_after=."
+                    + " ended_per_hour counts the same jobs that ended in each hour of the last ended_window, by"
+                    + " final status, the current hour last and hours without ends as zeros.")
     @ApiResponse(responseCode = "200", description = "The counts")
     @ApiResponse(
             responseCode = "400",
-            description = "A filter that is not valid; 'field' names it",
+            description = "A filter that is not valid, or ended_window not whole hours up to 7d; 'field' names it",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/stats")
-    JobStats stats(
+    Stats stats(
             @Parameter(description = "The kind of the job, e.g. DOCUMENT_POST") @RequestParam(required = false)
                     String kind,
             @Parameter(description = "The Alation instance, as configured") @RequestParam(required = false)
@@ -220,8 +234,12 @@ class JobQueryController {
                     String registeredAfter,
             @Parameter(description = "ISO-8601 time with offset; registered before it")
                     @RequestParam(name = "registered_before", required = false)
-                    String registeredBefore) {
-        return statistics.stats(new JobQuery(
+                    String registeredBefore,
+            @Parameter(description = "Hours of ended_per_hour, e.g. 24h (the default), 72h or 7d; at most 7d")
+                    @RequestParam(name = "ended_window", required = false)
+                    String endedWindow) {
+        int hours = EndedWindow.hours("ended_window", endedWindow);
+        JobQuery filter = new JobQuery(
                 null,
                 kind == null ? null : kind(kind),
                 instance,
@@ -232,7 +250,9 @@ class JobQueryController {
                 instant("registered_before", registeredBefore),
                 null,
                 0,
-                scope.visibleInstances()));
+                scope.visibleInstances());
+        JobStats counts = statistics.stats(filter);
+        return new Stats(counts.byStatus(), counts.byKind(), counts.byInstance(), ended.lastHours(filter, hours));
     }
 
     private static JobStatus status(String value) {

@@ -3,6 +3,7 @@ package io.github.alationgateway.registration;
 import io.github.alationgateway.security.RequestQuota;
 import io.github.alationgateway.store.Job;
 import io.github.alationgateway.store.JobStore;
+import io.github.alationgateway.store.RegisterBatch;
 import io.github.alationgateway.system.Problems;
 import io.github.alationgateway.view.JobView;
 import io.github.alationgateway.view.JobViews;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,9 +32,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Many registrations in one call: each item is what {@code POST /api/v1/jobs} takes and is registered exactly as
- * that call registers it (idempotent on the Alation job, so a repeated item, even within one batch, answers the
- * job already tracked). An item that is refused never fails the others: it answers its own status and problem.
+ * Many registrations in one call: each item is what {@code POST /api/v1/jobs} takes, checked as that call checks
+ * it, and the accepted ones are registered together in one transaction (store/RegisterBatch), idempotent on the
+ * Alation job like the single call, so a repeated item, even within one batch, answers the job already tracked.
+ * An item that is refused never fails the others: it answers its own status and problem.
  */
 @Tag(name = "Jobs", description = "Register Alation jobs and read what the gateway knows of them")
 @RestController
@@ -87,17 +90,21 @@ class BatchRegistrationController {
         // The door took one request; the batch stands for one per item.
         quota.charge(batch.items().size() - 1);
         String by = caller == null ? null : caller.getName();
-        List<JobStore.Registration> registered = new ArrayList<>();
+        // Every item is checked first; the accepted ones are then registered together, in one transaction.
+        List<RegisterBatch.Item> accepted = new ArrayList<>();
         List<ErrorResponseException> refused = new ArrayList<>();
         for (JsonNode item : batch.items()) {
             try {
-                registered.add(registerJob.register(request(item), by));
+                accepted.add(registerJob.check(request(item), by));
                 refused.add(null);
             } catch (ErrorResponseException e) {
-                registered.add(null);
                 refused.add(e);
             }
         }
+        Iterator<JobStore.Registration> stored =
+                registerJob.registerAll(accepted).iterator();
+        List<JobStore.Registration> registered = new ArrayList<>(refused.size());
+        for (ErrorResponseException e : refused) registered.add(e == null ? stored.next() : null);
         // Labels, follow-ups and callbacks of all the jobs in three statements, not three per item.
         List<Job> jobs = registered.stream()
                 .filter(r -> r != null)

@@ -2,6 +2,7 @@ package io.github.alationgateway.registration;
 
 import io.github.alationgateway.store.DeleteJobs;
 import io.github.alationgateway.store.Job;
+import io.github.alationgateway.system.LogSafe;
 import io.github.alationgateway.view.VisibleJobs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,9 +53,9 @@ class ForgetJobController {
             log.info(
                     "Deleted job {} (Alation {} on instance '{}') and its follow-ups at the request of {}",
                     job.id(),
-                    job.alationRef(),
-                    job.instance(),
-                    caller == null ? "an anonymous caller" : caller.getName());
+                    LogSafe.of(job.alationRef()),
+                    LogSafe.of(job.instance()),
+                    caller == null ? "an anonymous caller" : LogSafe.of(caller.getName()));
         }
         return ResponseEntity.noContent().build();
     }

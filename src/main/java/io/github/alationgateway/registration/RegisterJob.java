@@ -4,9 +4,11 @@ import io.github.alationgateway.alation.AlationClient;
 import io.github.alationgateway.alation.AlationJobRef;
 import io.github.alationgateway.details.JobKind;
 import io.github.alationgateway.polling.PollTrigger;
+import io.github.alationgateway.store.Job;
 import io.github.alationgateway.store.JobCallback;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.store.NewJob;
+import io.github.alationgateway.store.RegisterBatch;
 import io.github.alationgateway.system.InstanceScope;
 import io.github.alationgateway.system.Problems;
 import io.github.alationgateway.view.LabelRules;
@@ -14,7 +16,9 @@ import io.github.alationgateway.webhooks.Callbacks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,7 @@ class RegisterJob {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Callbacks callbacks;
+    private final RegisterBatch batch;
 
     RegisterJob(
             JobStore store,
@@ -41,7 +46,9 @@ class RegisterJob {
             PollTrigger trigger,
             MeterRegistry meters,
             Clock clock,
-            Callbacks callbacks) {
+            Callbacks callbacks,
+            RegisterBatch batch) {
+        this.batch = batch;
         this.store = store;
         this.alation = alation;
         this.scope = scope;
@@ -52,6 +59,24 @@ class RegisterJob {
     }
 
     JobStore.Registration register(RegistrationRequest request, String registeredBy) {
+        RegisterBatch.Item item = check(request, registeredBy);
+        var registration = store.register(item.job(), item.registeredMessage(), item.callback());
+        registered(List.of(registration), false);
+        return registration;
+    }
+
+    /**
+     * Registers the items that {@link #check} accepted, in one transaction, and answers one registration per item,
+     * in their order.
+     */
+    List<JobStore.Registration> registerAll(List<RegisterBatch.Item> items) {
+        List<JobStore.Registration> registrations = batch.register(items);
+        registered(registrations, true);
+        return registrations;
+    }
+
+    /** What a request asks to register, checked; throws the problem a client is answered with if it is refused. */
+    RegisterBatch.Item check(RegistrationRequest request, String registeredBy) {
         if (request == null) throw Problems.badRequest("The request body is empty: send {\"response\": {...}}");
         JobKind told = kind(request);
         boolean toldAnything = request.kind() != null || request.endpoint() != null;
@@ -68,22 +93,41 @@ class RegisterJob {
         JobCallback callback = request.callback() == null
                 ? null
                 : callbacks.check(request.callback().url(), request.callback().events());
-        var registration = store.register(
+        return new RegisterBatch.Item(
                 new NewJob(instance, ref, kind, labels, registeredBy, null, clock.instant()),
                 "Registered " + ref + " on instance '" + instance + "' as " + kind.name()
                         + (registeredBy == null ? "" : " by " + registeredBy),
                 callback);
-        meters.counter("gateway.registrations", "instance", instance, "created", String.valueOf(registration.created()))
-                .increment();
-        if (registration.created()) {
-            log.info(
-                    "Registered Alation {} on instance '{}' as job {}",
-                    ref,
-                    instance,
-                    registration.job().id());
-            trigger.jobsDue();
+    }
+
+    /** Counts and logs the registrations; a batch logs one line, and each new job at debug. */
+    private void registered(List<JobStore.Registration> registrations, boolean batch) {
+        Map<String, Long> created = new TreeMap<>();
+        Map<String, Long> repeated = new TreeMap<>();
+        for (JobStore.Registration registration : registrations) {
+            Job job = registration.job();
+            (registration.created() ? created : repeated).merge(job.instance(), 1L, Long::sum);
+            if (registration.created() && (!batch || log.isDebugEnabled())) {
+                String line = "Registered Alation {} on instance '{}' as job {}";
+                if (batch) log.debug(line, job.alationRef(), job.instance(), job.id());
+                else log.info(line, job.alationRef(), job.instance(), job.id());
+            }
         }
-        return registration;
+        created.forEach(
+                (instance, n) -> meters.counter("gateway.registrations", "instance", instance, "created", "true")
+                        .increment(n));
+        repeated.forEach(
+                (instance, n) -> meters.counter("gateway.registrations", "instance", instance, "created", "false")
+                        .increment(n));
+        if (batch) {
+            log.info(
+                    "Registered a batch of {}: {} new jobs {}, {} already tracked",
+                    registrations.size(),
+                    created.values().stream().mapToLong(Long::longValue).sum(),
+                    created,
+                    repeated.values().stream().mapToLong(Long::longValue).sum());
+        }
+        if (!created.isEmpty()) trigger.jobsDue();
     }
 
     private String instance(String requested) {

@@ -1,5 +1,6 @@
 package io.github.alationgateway.security;
 
+import io.github.alationgateway.system.LogSafe;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -94,7 +95,9 @@ final class ApiKeys {
                     at + ".key-sha256 of '" + key.name() + "' must be 64 hex digits, e.g. the output of sha256sum");
         }
         if (plain && key.key().length() < 16) {
-            log.warn("The API key of '{}' is shorter than 16 characters; a longer random key is safer", key.name());
+            log.warn(
+                    "The API key of '{}' is shorter than 16 characters; a longer random key is safer",
+                    LogSafe.of(key.name()));
         }
         Set<String> instances = null;
         if (key.instances() != null) {

@@ -4,6 +4,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,6 +22,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The dashboard's chain: a session made at sign-in from an API key, CSRF tokens on every form, and pages that
@@ -33,6 +35,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class DashboardSecurity {
 
     static final String SIGN_IN = "/ui/sign-in";
+    private static final RequestMatcher EVENTS = pathPattern("/ui/events");
     /** Everything from this origin only; no inline script or style, so injected markup cannot run. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none';"
@@ -77,10 +80,19 @@ class DashboardSecurity {
         return http.build();
     }
 
-    /** A page asked for without a session: to the sign-in form, which comes back to that page afterwards. */
+    /**
+     * A page asked for without a session: to the sign-in form, which comes back to that page afterwards. The event
+     * stream is no page: a redirect would only hand EventSource a form, so it answers 401.
+     */
     private static AuthenticationEntryPoint signInFirst() {
-        return (request, response, e) -> response.sendRedirect(request.getContextPath() + SIGN_IN + "?next="
-                + URLEncoder.encode(target(request), StandardCharsets.UTF_8));
+        return (request, response, e) -> {
+            if (EVENTS.matches(request)) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                return;
+            }
+            response.sendRedirect(request.getContextPath() + SIGN_IN + "?next="
+                    + URLEncoder.encode(target(request), StandardCharsets.UTF_8));
+        };
     }
 
     private static String target(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package io.github.alationgateway.security;
 
+import io.github.alationgateway.system.LogSafe;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -67,7 +68,7 @@ public final class KeySessions {
         Optional<Caller> caller = key == null ? Optional.empty() : keys.find(key.trim());
         if (caller.isEmpty()) {
             // Neither the key nor a part of it is logged: a key pasted into the wrong field must not leak.
-            log.info("Dashboard sign-in refused from {}", address);
+            log.info("Dashboard sign-in refused from {}", LogSafe.of(address));
             return new Attempt(false, 0);
         }
         HttpSession old = request.getSession(false);
@@ -78,7 +79,7 @@ public final class KeySessions {
         context.setAuthentication(new ApiKeyAuthentication(caller.get()));
         holder.setContext(context);
         contexts.saveContext(context, request, response);
-        log.info("Dashboard sign-in of '{}' from {}", caller.get().name(), address);
+        log.info("Dashboard sign-in of '{}' from {}", LogSafe.of(caller.get().name()), LogSafe.of(address));
         return new Attempt(true, 0);
     }
 

@@ -60,6 +60,7 @@ public final class Columns {
                 fit(o.lastError(), REASON),
                 o.nextPollAt(),
                 o.finishedAt(),
-                logs);
+                logs,
+                o.rawResultTruncated());
     }
 }

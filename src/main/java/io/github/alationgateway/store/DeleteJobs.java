@@ -66,17 +66,25 @@ public class DeleteJobs {
         List<String> all = new ArrayList<>(roots);
         all.addAll(jobs.findIdsByParentIdIn(roots));
         Map<JobTallies.Key, Long> counted = JobTallies.changes();
+        Map<JobTallies.EndedKey, Long> ended = JobTallies.endedChanges();
         String marks = String.join(",", Collections.nCopies(all.size(), "?"));
         jdbc.query(
-                "select instance, kind, status from jobs where id in (" + marks + ") order by id for update",
+                "select instance, kind, status, finished_at from jobs where id in (" + marks + ") order by id"
+                        + " for update",
                 rs -> {
-                    JobTallies.add(counted, rs.getString(1), rs.getString(2), JobStatus.valueOf(rs.getString(3)), -1);
+                    JobStatus status = JobStatus.valueOf(rs.getString(3));
+                    JobTallies.add(counted, rs.getString(1), rs.getString(2), status, -1);
+                    Instant finished = JobRows.instant(rs, "finished_at");
+                    if (status.isFinal() && finished != null) {
+                        JobTallies.addEnded(ended, finished, rs.getString(1), rs.getString(2), status, -1);
+                    }
                 },
                 all.toArray());
         labels.deleteByJobIds(all);
         logs.deleteByJobIds(all);
         // job_callbacks goes with its job (on delete cascade).
         int deleted = jobs.deleteByIds(all);
+        tallies.applyEnded(ended);
         tallies.apply(counted);
         return deleted;
     }

@@ -55,6 +55,9 @@ class JobEntity implements Persistable<String> {
     @Column(name = "raw_result")
     private String rawResult;
 
+    @Column(name = "raw_result_truncated")
+    private boolean rawResultTruncated;
+
     @Column(name = "registered_by")
     private String registeredBy;
 
@@ -136,7 +139,8 @@ class JobEntity implements Persistable<String> {
                 parentId,
                 leaseOwner,
                 version,
-                alationTaskId);
+                alationTaskId,
+                rawResultTruncated);
     }
 
     @Override

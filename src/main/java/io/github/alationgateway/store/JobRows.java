@@ -15,7 +15,8 @@ final class JobRows {
 
     static final String COLUMNS = "id, instance, kind, alation_job_id, alation_job_name, status, alation_status,"
             + " status_reason, msg, raw_result, registered_by, poll_count, failure_count, last_error, registered_at,"
-            + " last_polled_at, next_poll_at, finished_at, parent_id, lease_owner, version, alation_task_id";
+            + " last_polled_at, next_poll_at, finished_at, parent_id, lease_owner, version, alation_task_id,"
+            + " raw_result_truncated";
 
     static final RowMapper<Job> JOB = (rs, n) -> job(rs);
 
@@ -46,7 +47,8 @@ final class JobRows {
                 rs.getString("parent_id"),
                 rs.getString("lease_owner"),
                 rs.getLong("version"),
-                rs.getString("alation_task_id"));
+                rs.getString("alation_task_id"),
+                rs.getBoolean("raw_result_truncated"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -207,14 +207,16 @@ public class JobStore {
 
     /**
      * Makes an unfinished job due now. A job leased by a poller is left alone: it is being polled, and making it
-     * due would let a second replica poll it at the same time. A lapsed lease is already due. Answers false for a
-     * finished or leased job.
+     * due would let a second replica poll it at the same time. A lapsed lease (its replica gone) is due already and
+     * answers true. Answers false for a finished job and for one whose lease still holds.
      */
     public boolean requestPoll(String jobId, Instant now) {
-        return jdbc.sql("update jobs set next_poll_at = ? where id = ? and finished_at is null and lease_owner is null")
-                        .params(JobRows.timestamp(now), jobId)
+        return Boolean.TRUE.equals(tx.execute(status -> jdbc.sql("update jobs set next_poll_at = :now where id = :id"
+                                + " and finished_at is null and (lease_owner is null or next_poll_at <= :now)")
+                        .param("now", JobRows.timestamp(now))
+                        .param("id", jobId)
                         .update()
-                > 0;
+                > 0));
     }
 
     /** Newest first. */

@@ -77,6 +77,7 @@ class OptimisticClaims implements JobClaims {
                 job.parentId(),
                 owner,
                 job.version() + 1,
-                job.alationTaskId());
+                job.alationTaskId(),
+                job.rawResultTruncated());
     }
 }

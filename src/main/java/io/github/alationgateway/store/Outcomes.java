@@ -58,6 +58,7 @@ public class Outcomes {
                     o.statusReason(),
                     o.msg(),
                     o.rawResult(),
+                    o.rawResultTruncated(),
                     o.polledAt() == null ? 0 : 1,
                     JobRows.timestamp(o.polledAt()),
                     o.failureCount(),
@@ -71,7 +72,7 @@ public class Outcomes {
             }
             int[] counts = jdbc.batchUpdate(
                     "update jobs set status = ?, alation_status = ?, status_reason = ?, msg = ?, raw_result = ?,"
-                            + " poll_count = poll_count + ?, last_polled_at = coalesce(?, last_polled_at),"
+                            + " raw_result_truncated = ?, poll_count = poll_count + ?, last_polled_at = coalesce(?, last_polled_at),"
                             + " failure_count = ?, last_error = ?, next_poll_at = ?, finished_at = ?,"
                             + " lease_owner = null, version = version + 1"
                             + " where id = ? and version = ? and lease_owner = ?",
@@ -112,6 +113,7 @@ public class Outcomes {
             }
             List<StatusChanges.StatusChange> changes = new ArrayList<>();
             Map<JobTallies.Key, Long> counted = JobTallies.changes();
+            Map<JobTallies.EndedKey, Long> ended = JobTallies.endedChanges();
             for (int i = 0; i < outcomes.size(); i++) {
                 Outcome o = outcomes.get(i);
                 Before from = before.get(o.jobId());
@@ -119,10 +121,14 @@ public class Outcomes {
                     changes.add(new StatusChanges.StatusChange(o.jobId(), from.status(), o.status()));
                     JobTallies.add(counted, from.instance(), from.kind(), from.status(), -1);
                     JobTallies.add(counted, from.instance(), from.kind(), o.status(), 1);
+                    if (o.status().isFinal() && !from.status().isFinal() && o.finishedAt() != null) {
+                        JobTallies.addEnded(ended, o.finishedAt(), from.instance(), from.kind(), o.status(), 1);
+                    }
                 }
             }
             if (!changes.isEmpty()) listeners.orderedStream().forEach(listener -> listener.changed(changes));
             // Last: other transactions wait for these rows' locks, so hold them briefly.
+            tallies.applyEnded(ended);
             tallies.apply(counted);
             return written;
         });
@@ -157,6 +163,40 @@ public class Outcomes {
 
     /** What a job was before an outcome: its status, and where it is counted (see {@link JobTallies}). */
     private record Before(JobStatus status, String instance, String kind) {}
+
+    /**
+     * What is written instead of an outcome the database refused for its data: the job keeps what it had, says why
+     * in {@code status_reason} and in its log, and is polled again at {@code retryAt}. Guarded like an outcome, so
+     * a job another replica took over is left alone; false then.
+     */
+    public boolean refused(Outcome refused, String cause, Instant retryAt) {
+        String reason = Columns.fit(
+                "The gateway could not store Alation's last answer about this job (the database" + " refused it: "
+                        + cause + "); it asks Alation again",
+                Columns.REASON);
+        Instant at = refused.polledAt() != null ? refused.polledAt() : retryAt;
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            int updated = jdbc.update(
+                    "update jobs set status_reason = ?, last_error = ?, failure_count = failure_count + 1,"
+                            + " next_poll_at = ?, lease_owner = null, version = version + 1"
+                            + " where id = ? and version = ? and lease_owner = ?",
+                    reason,
+                    reason,
+                    JobRows.timestamp(retryAt),
+                    refused.jobId(),
+                    refused.version(),
+                    refused.leaseOwner());
+            if (updated == 0) return false;
+            jdbc.update(
+                    "insert into job_logs (job_id, at, last_at, level, status, message, repeat_count)"
+                            + " select id, ?, ?, 'ERROR', lower(status), ?, 1 from jobs where id = ?",
+                    JobRows.timestamp(at),
+                    JobRows.timestamp(at),
+                    Columns.fit(reason, Columns.LOG_MESSAGE),
+                    refused.jobId());
+            return true;
+        }));
+    }
 
     /** Gives claimed jobs back without an outcome (shutdown), due at {@code dueAt}. */
     public int release(Collection<ClaimedJob> claims, Instant dueAt) {

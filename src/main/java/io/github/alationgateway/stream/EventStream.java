@@ -25,13 +25,21 @@ final class EventStream implements WriteListener {
         /** It read too slowly. */
         SLOW,
         /** This replica is stopping. */
-        SHUTDOWN
+        SHUTDOWN,
+        /** Its {@link StreamLease} ran out: the client must authenticate again to go on. */
+        LEASE
     }
+
+    /** What a stream was opened for: its filter, the key it counts against, and how long it may stay open. */
+    record Terms(StreamFilter filter, String key, StreamLease lease) {}
 
     static final byte[] CUT_OFF = FeedEvent.comment(
             "cut off: this client reads too slowly; reconnect with Last-Event-ID to resume where it left off");
     static final byte[] SHUTTING_DOWN = FeedEvent.comment(
             "the gateway is shutting down; reconnect with Last-Event-ID to resume on another replica");
+    static final byte[] LEASE_OVER =
+            FeedEvent.comment("the sign-in behind this stream ended or is due to be checked again; reconnect"
+                    + " with Last-Event-ID, signed in, to resume");
 
     private final AsyncContext async;
     private final ServletOutputStream out;
@@ -39,6 +47,7 @@ final class EventStream implements WriteListener {
     private final Consumer<End> ended;
     final StreamFilter filter;
     final String key;
+    private final StreamLease lease;
 
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private long queued;
@@ -59,16 +68,16 @@ final class EventStream implements WriteListener {
     EventStream(
             AsyncContext async,
             ServletOutputStream out,
-            StreamFilter filter,
-            String key,
+            Terms terms,
             long cursor,
             long bound,
             Instant now,
             Consumer<End> ended) {
         this.async = async;
         this.out = out;
-        this.filter = filter;
-        this.key = key;
+        this.filter = terms.filter();
+        this.key = terms.key();
+        this.lease = terms.lease();
         this.cursor = cursor;
         this.bound = bound;
         this.lastSent = now;
@@ -119,6 +128,11 @@ final class EventStream implements WriteListener {
         // The comment goes out only once the client reads again (the server's write stays pending until then), so
         // the stream counts as closed now. A client that never reads loses the connection to the idle timeout.
         report();
+    }
+
+    /** Ends the stream once its lease no longer holds, telling the client to reconnect. */
+    void endIfLeaseOver(Instant now) {
+        if (isOpen() && !lease.holds(now)) end(End.LEASE, LEASE_OVER, now);
     }
 
     synchronized boolean quietSince(Instant since) {

@@ -81,7 +81,7 @@ class OpenStreams implements SmartLifecycle {
     void ended(EventStream stream, EventStream.End why) {
         if (open.remove(stream)) release(stream.key);
         Counter.builder("gateway.streams.closed")
-                .description("Streams closed, by why: client, slow or shutdown")
+                .description("Streams closed, by why: client, slow, shutdown or lease")
                 .tag("why", why.name().toLowerCase(java.util.Locale.ROOT))
                 .register(meters)
                 .increment();

@@ -117,6 +117,7 @@ class StreamFeed implements SmartLifecycle {
     private void feed(EventStream stream, Instant now) {
         stream.abandonIfStuck(now, LAST_WORDS);
         stream.cutOffIfStalled(now, settings.pingInterval());
+        stream.endIfLeaseOver(now);
         if (!stream.isOpen() || readUpTo < 0) return;
         if (stream.cursor() < 0) stream.passed(readUpTo);
         int sent = stream.cursor() >= windowFloor

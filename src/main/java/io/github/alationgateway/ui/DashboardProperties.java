@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code gateway.dashboard.*}: the pages at {@code /ui/}.
  *
  * @param sessionTimeout a signed-in browser is signed out after this long without a request
- * @param refreshEvery how often open pages fetch what changed
+ * @param refreshEvery how often open pages fetch what changed, where they cannot follow the event stream
  * @param demoKey the demo's key, with which the sign-in page signs in by itself; set only by the demo profile
  */
 @ConfigurationProperties("gateway.dashboard")

@@ -4,7 +4,6 @@ import io.github.alationgateway.store.EndedJobs;
 import io.github.alationgateway.store.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,7 +32,7 @@ record EndedChart(
 
     /** The first hour shown: the 24th hour back, counting the current one. */
     static Instant since(Instant now) {
-        return now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(HOURS - 1));
+        return EndedJobs.firstHour(now, HOURS);
     }
 
     static EndedChart of(List<EndedJobs.HourCount> counts, Instant now) {

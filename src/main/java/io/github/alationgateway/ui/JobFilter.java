@@ -116,6 +116,27 @@ record JobFilter(
         return uri.encode().build().toUriString();
     }
 
+    /**
+     * The dashboard's event stream for what can change this page. On the first page that is any job of its
+     * instance, kind and labels, since a new one may belong at the top; on an older page only its own rows, as
+     * new jobs never land there. The rest of the filter (status, times, Alation job) is applied when the page
+     * fetches its rows again after an event. Null when nothing shown can change.
+     */
+    String eventsHref(List<String> shownJobIds) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/ui/events");
+        if (cursor == null) {
+            uri.queryParam("types", "job.registered,job.running,job.ended");
+            add(uri, "instance", instance);
+            add(uri, "kind", kind);
+            label.forEach(l -> add(uri, "label", l));
+        } else {
+            if (shownJobIds.isEmpty()) return null;
+            uri.queryParam("types", "job.running,job.ended");
+            shownJobIds.forEach(id -> add(uri, "job_id", id));
+        }
+        return uri.encode().build().toUriString();
+    }
+
     /** Whether at least the first label input shows; an empty one invites a filter. */
     public List<String> labelInputs() {
         return label.isEmpty() ? List.of("") : label;

@@ -46,7 +46,7 @@ class JobsPage {
         return "ui/jobs";
     }
 
-    /** The table's rows alone, fetched again while the page is open. */
+    /** The table's rows alone, fetched again while the page is open: after each event, or every few seconds. */
     @GetMapping("/ui/jobs/rows")
     String rows(JobFilter filter, HttpServletResponse response, Model model) {
         fill(filter, response, model);
@@ -58,6 +58,7 @@ class JobsPage {
         model.addAttribute("rowsHref", filter.href("/ui/jobs/rows", filter.cursor()));
         List<Job> jobs = List.of();
         String next = null;
+        String events = null;
         try {
             JobQuery query = filter.query(scope.visibleInstances());
             jobs = store.list(query);
@@ -67,6 +68,7 @@ class JobsPage {
                 Job last = jobs.get(size - 1);
                 next = PageCursor.encode(new JobQuery.Position(last.registeredAt(), last.id()));
             }
+            events = filter.eventsHref(jobs.stream().map(Job::id).toList());
         } catch (ErrorResponseException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("filterError", e.getBody().getDetail());
@@ -74,6 +76,7 @@ class JobsPage {
         Map<String, Map<String, String>> labels =
                 store.labelsOf(jobs.stream().map(Job::id).toList());
         model.addAttribute("jobs", jobs);
+        model.addAttribute("eventsHref", events);
         model.addAttribute("labels", labels);
         model.addAttribute("nextHref", next == null ? null : filter.href("/ui/jobs", next));
         model.addAttribute("firstHref", filter.cursor() == null ? null : filter.href("/ui/jobs", null));

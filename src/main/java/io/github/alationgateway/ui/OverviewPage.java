@@ -8,6 +8,7 @@ import io.github.alationgateway.store.JobStatus;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.system.InstanceScope;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class OverviewPage {
 
     static final int LATEST_PROBLEMS = 8;
+    private static final Duration HOURS_SHOWN = Duration.ofHours(EndedChart.HOURS);
 
     private final JobStore store;
     private final EndedJobs ended;
@@ -60,7 +62,9 @@ class OverviewPage {
         model.addAttribute("byStatus", orderedCounts(stats.byStatus()));
         model.addAttribute("total", total);
         model.addAttribute("instances", instances.visible());
-        model.addAttribute("chart", EndedChart.of(ended.perHour(EndedChart.since(now), visible), now));
+        Instant since = EndedChart.since(now);
+        JobQuery all = new JobQuery(null, null, null, null, null, Map.of(), null, null, null, 0, visible);
+        model.addAttribute("chart", EndedChart.of(ended.perHour(all, since, since.plus(HOURS_SHOWN)), now));
         model.addAttribute("problems", latestProblems(visible));
         model.addAttribute("now", now);
     }

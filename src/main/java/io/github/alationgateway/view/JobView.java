@@ -15,7 +15,9 @@ import tools.jackson.databind.JsonNode;
  * A job as the API shows it. {@code chainStatus} is where the job and its follow-up jobs stand together: a
  * client is done when it is final. {@code alationTaskId} is set for a data dictionary upload (tracked through
  * Alation's task API); {@code progress} when Alation says how far the job has come, null otherwise. {@code callback} ("notify" on
- * the wire) is the job's own callback, null when it has none.
+ * the wire) is the job's own callback, null when it has none. {@code rawResultTruncated}: Alation's result was
+ * larger than {@code gateway.poll.max-stored-result}, and {@code rawResult} (and the details read from it) is it
+ * shortened to fit: lists keep their first items, texts their beginning.
  */
 // The later components go beside their kin on the wire; they come last in the record so that code built
 // against the earlier shape keeps compiling.
@@ -29,7 +31,9 @@ import tools.jackson.databind.JsonNode;
     "status",
     "status_reason",
     "progress",
-    "msg"
+    "msg",
+    "raw_result",
+    "raw_result_truncated"
 })
 public record JobView(
         String id,
@@ -54,7 +58,8 @@ public record JobView(
         JobStatus chainStatus,
         String alationTaskId,
         JobProgress progress,
-        @JsonProperty("notify") JobCallback callback) {
+        @JsonProperty("notify") JobCallback callback,
+        boolean rawResultTruncated) {
 
     /** A job of Alation's job API that says nothing of its progress. */
     public JobView(
@@ -101,6 +106,7 @@ public record JobView(
                 chainStatus,
                 null,
                 null,
-                null);
+                null,
+                false);
     }
 }

@@ -74,7 +74,8 @@ public class JobViews {
                 chainStatus(job, followUps),
                 job.alationTaskId(),
                 details.progress(job.kind(), raw).orElse(null),
-                notify);
+                notify,
+                job.rawResultTruncated());
     }
 
     static JobStatus chainStatus(Job job, List<Job> followUps) {

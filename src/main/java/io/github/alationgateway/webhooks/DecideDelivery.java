@@ -1,5 +1,6 @@
 package io.github.alationgateway.webhooks;
 
+import io.github.alationgateway.system.LogSafe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -58,8 +59,8 @@ final class DecideDelivery {
                 log.warn(
                         "Webhook endpoint '{}' answered 410 Gone and is disabled; its deliveries wait until an admin"
                                 + " enables it (POST /api/v1/webhooks/{}/enable)",
-                        name,
-                        name);
+                        LogSafe.of(name),
+                        LogSafe.of(name));
             }
             result = result(d, Delivery.PENDING, d.attempts(), now, gone.statusCode(), error, now, null);
         } else if (answer instanceof SendWebhook.Answer.Gone gone) {
@@ -126,9 +127,9 @@ final class DecideDelivery {
                     d.eventId(),
                     d.eventType(),
                     d.jobId(),
-                    name,
+                    LogSafe.of(name),
                     result.attempts(),
-                    result.error());
+                    LogSafe.of(result.error()));
         }
     }
 

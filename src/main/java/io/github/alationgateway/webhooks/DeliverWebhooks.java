@@ -4,6 +4,7 @@ import io.github.alationgateway.events.EventLog;
 import io.github.alationgateway.events.StoredEvent;
 import io.github.alationgateway.system.BackgroundLoop;
 import io.github.alationgateway.system.BackgroundLoops;
+import io.github.alationgateway.system.LogSafe;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -178,8 +179,8 @@ final class DeliverWebhooks implements SmartLifecycle {
                     "Could not deliver {} of event {} to '{}'; it is sent again after its lease: {}",
                     delivery.id(),
                     delivery.eventId(),
-                    receiver.name(),
-                    e.toString());
+                    LogSafe.of(receiver.name()),
+                    LogSafe.of(e));
         } finally {
             lane.sent();
             if (running) {

@@ -49,6 +49,7 @@ abstract class JobLifecycleContract {
         registry.add("gateway.poll.interval", () -> "100ms");
         registry.add("gateway.poll.max-interval", () -> "200ms");
         registry.add("gateway.poll.idle-wait", () -> "20ms");
+        registry.add("gateway.poll.max-stored-result", () -> "64KB");
     }
 
     @BeforeEach
@@ -298,6 +299,16 @@ abstract class JobLifecycleContract {
         assertThat(stats.path("by_status").path("failed").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(stats.path("by_kind").path("GENERIC").asLong()).isGreaterThanOrEqualTo(5);
         assertThat(stats.path("by_instance").path("default").asLong()).isGreaterThanOrEqualTo(5);
+        JsonNode ended = api.get("/api/v1/jobs/stats?label=run:" + run + "&ended_window=2h")
+                .body()
+                .path("ended_per_hour");
+        assertThat(ended.size()).isEqualTo(2);
+        assertThat(ended.valueStream().mapToLong(h -> h.path("failed").asLong()).sum())
+                .isEqualTo(2);
+        assertThat(ended.valueStream()
+                        .mapToLong(h -> h.path("successful").asLong())
+                        .sum())
+                .isEqualTo(3);
     }
 
     @Test
@@ -352,6 +363,67 @@ abstract class JobLifecycleContract {
         assertThat(done.path("details").path("typed").asBoolean()).isTrue();
         assertThat(done.path("details").path("msg").asString())
                 .isEqualTo(sent.path("msg").asString());
+    }
+
+    /**
+     * A result past gateway.poll.max-stored-result used to be stored whole and parsed again for every job of a
+     * page. Now it is shortened to fit, still JSON, and the typed details are read from what is kept.
+     */
+    @Test
+    void aResultLargerThanTheCapIsStoredShortenedAndItsTypedDetailsStillWork() {
+        // GIVEN Alation ends a term update with 5,000 updated terms, about 300 KB
+        long id = nextId();
+        StringBuilder terms = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            if (i > 0) terms.append(',');
+            terms.append("{\"id\": ")
+                    .append(i)
+                    .append(", \"title\": \"Term number ")
+                    .append(i)
+                    .append(" of the glossary\"}");
+        }
+        alation.scriptById(
+                id,
+                status(
+                        "successful",
+                        "Updated 5000 terms",
+                        "{\"updated_term_count\": 5000, \"updated_terms\": [" + terms + "]}"));
+        long small = nextId();
+        alation.scriptById(
+                small, status("successful", null, "{\"updated_term_count\": 1, \"updated_terms\": [{\"id\": 7}]}"));
+
+        String jobId = api.register("{\"response\": {\"job_id\": " + id + "}, \"kind\": \"DOCUMENT_PUT\"}")
+                .path("id")
+                .asString();
+        String smallId = api.register("{\"response\": {\"job_id\": " + small + "}, \"kind\": \"DOCUMENT_PUT\"}")
+                .path("id")
+                .asString();
+
+        // THEN the job ends, says its result was shortened, and keeps the count and the first terms, typed
+        JsonNode done = awaitStatus(jobId, "successful");
+        assertThat(done.path("raw_result_truncated").asBoolean()).isTrue();
+        assertThat(done.path("raw_result").toString().length()).isLessThanOrEqualTo(64 * 1024);
+        assertThat(done.path("raw_result").path("updated_terms").size()).isBetween(100, 4999);
+        JsonNode details = done.path("details");
+        assertThat(details.path("type").asString()).isEqualTo("JobDetailsDocumentPut");
+        assertThat(details.path("typed").asBoolean()).isTrue();
+        assertThat(details.path("result").path("updated_term_count").asInt()).isEqualTo(5000);
+        assertThat(details.path("result")
+                        .path("updated_terms")
+                        .path(99)
+                        .path("title")
+                        .asString())
+                .isEqualTo("Term number 99 of the glossary");
+        // AND a result within the cap is stored whole and says so
+        JsonNode whole = awaitStatus(smallId, "successful");
+        assertThat(whole.has("raw_result_truncated")).isTrue();
+        assertThat(whole.path("raw_result_truncated").asBoolean()).isFalse();
+        assertThat(whole.path("raw_result")
+                        .path("updated_terms")
+                        .path(0)
+                        .path("id")
+                        .asLong())
+                .isEqualTo(7);
     }
 
     @Test

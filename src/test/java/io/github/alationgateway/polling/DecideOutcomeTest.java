@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 class DecideOutcomeTest {
@@ -82,6 +83,71 @@ class DecideOutcomeTest {
                 .extracting(Outcome.LogLine::message)
                 .containsExactly(
                         "Alation reports status '" + reported + "': done", "Tracking ended: " + expected.wire());
+    }
+
+    @Test
+    void aResultOverTheCapIsStoredShortenedAndMarked() {
+        DecideOutcome capped = new DecideOutcome(
+                new Cadence(Duration.ofSeconds(3), Duration.ofSeconds(60), () -> 0.5),
+                Duration.ofHours(24),
+                details,
+                DataSize.ofKilobytes(1));
+        var result = JsonMapper.builder().build().createArrayNode();
+        for (int i = 0; i < 1000; i++) result.add(i);
+
+        Outcome small = capped.decide(
+                        claimed(aJob(JobStatus.RUNNING, "running", null, 0, null)),
+                        new JobStatusAnswer.Status(
+                                "successful",
+                                null,
+                                result.deepCopy().removeAll().add(1)),
+                        NOW)
+                .outcome();
+        Outcome large = capped.decide(
+                        claimed(aJob(JobStatus.RUNNING, "running", null, 0, null)),
+                        new JobStatusAnswer.Status("successful", null, result),
+                        NOW)
+                .outcome();
+
+        assertThat(small.rawResult()).isEqualTo("[1]");
+        assertThat(small.rawResultTruncated()).isFalse();
+        assertThat(large.rawResultTruncated()).isTrue();
+        assertThat(large.rawResult()).startsWith("[0,1,2,").hasSizeLessThanOrEqualTo(1024);
+    }
+
+    /** A poll that learns nothing new keeps the stored result, and with it the mark that it was shortened. */
+    @Test
+    void aFailedPollKeepsTheShortenedResultAndItsMark() {
+        Job stored = aJob(JobStatus.RUNNING, "running", null, 0, null);
+        Job shortened = new Job(
+                stored.id(),
+                stored.instance(),
+                stored.kind(),
+                stored.alationJobId(),
+                stored.alationJobName(),
+                stored.status(),
+                stored.alationStatus(),
+                stored.statusReason(),
+                stored.msg(),
+                "[0,1,2]",
+                stored.registeredBy(),
+                stored.pollCount(),
+                stored.failureCount(),
+                stored.lastError(),
+                stored.registeredAt(),
+                stored.lastPolledAt(),
+                stored.nextPollAt(),
+                stored.finishedAt(),
+                stored.parentId(),
+                stored.leaseOwner(),
+                stored.version(),
+                null,
+                true);
+
+        Outcome outcome = decide(shortened, new JobStatusAnswer.Unavailable("HTTP 503"));
+
+        assertThat(outcome.rawResult()).isEqualTo("[0,1,2]");
+        assertThat(outcome.rawResultTruncated()).isTrue();
     }
 
     @Test

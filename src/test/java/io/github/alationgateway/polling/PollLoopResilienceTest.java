@@ -18,10 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "gateway.poll.enabled=false")
 class PollLoopResilienceTest {
@@ -119,6 +121,57 @@ class PollLoopResilienceTest {
     }
 
     /**
+     * A row the database refuses for its data used to fail its whole batch, and then came back silently after
+     * every lease. Now the batch is written again row by row, and the refused row's job says what happened.
+     */
+    @Test
+    void aRowTheDatabaseRefusesIsSplitFromItsBatchAndItsJobSaysSo() {
+        // GIVEN five due jobs, one of whose outcomes the database refuses whenever it is in a write
+        java.util.List<String> ids = TestJobs.insert(jdbc, 5, clock.instant(), Duration.ZERO);
+        String poisoned = ids.get(2);
+        AtomicInteger refusedWrites = new AtomicInteger();
+        Outcomes refusing = new Outcomes(jdbc, tx) {
+            @Override
+            public java.util.List<String> record(java.util.List<io.github.alationgateway.store.Outcome> batch) {
+                if (batch.stream().anyMatch(o -> o.jobId().equals(poisoned))) {
+                    refusedWrites.incrementAndGet();
+                    throw new DataIntegrityViolationException("value too long for type character varying(256)");
+                }
+                return super.record(batch);
+            }
+        };
+        var poller = poller(claims, refusing, new Succeeding());
+        poller.start();
+        try {
+            // THEN the other four end
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            jdbc.queryForObject("select count(*) from jobs where status = 'SUCCESSFUL'", Integer.class)
+                                    == 4);
+            // AND the refused one is no longer leased, says why, has an ERROR in its log, and is asked about later
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.queryForObject(
+                                    "select count(*) from jobs where id = ? and lease_owner is null and"
+                                            + " status_reason is not null",
+                                    Integer.class,
+                                    poisoned)
+                            == 1);
+            var job = store.findById(poisoned).orElseThrow();
+            assertThat(job.status()).isEqualTo(io.github.alationgateway.store.JobStatus.PENDING);
+            assertThat(job.statusReason())
+                    .startsWith("The gateway could not store Alation's last answer")
+                    .contains("value too long");
+            assertThat(job.nextPollAt()).isAfter(clock.instant().plusSeconds(30));
+            assertThat(store.logs(poisoned))
+                    .anyMatch(line ->
+                            line.level().equals("ERROR") && line.message().contains("could not store"));
+            assertThat(refusedWrites.get()).isGreaterThanOrEqualTo(1);
+        } finally {
+            poller.stop();
+        }
+    }
+
+    /**
      * A replica paused between reading the clock and claiming (GC, SIGSTOP) gets leases that end before a call
      * could: another replica may hold the job by then, so it must not call Alation for it.
      */
@@ -156,7 +209,8 @@ class PollLoopResilienceTest {
                         Duration.ofMillis(500),
                         4,
                         50,
-                        Duration.ofMillis(20)),
+                        Duration.ofMillis(20),
+                        DataSize.ofMegabytes(1)),
                 jobClaims,
                 outcomes,
                 alation,

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /** SIGTERM: the poller stops claiming, finishes what it can within the request timeout, and hands back the rest. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "gateway.poll.enabled=false")
@@ -39,7 +40,8 @@ class PollLoopStopTest {
             Duration.ofMillis(500),
             4,
             50,
-            Duration.ofMillis(20));
+            Duration.ofMillis(20),
+            DataSize.ofMegabytes(1));
 
     @Autowired
     JobClaims claims;

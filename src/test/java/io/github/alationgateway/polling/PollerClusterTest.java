@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Three pollers on one PostgreSQL schema over 3,000 jobs, against a fake Alation that notices two polls of one
@@ -95,7 +96,8 @@ class PollerClusterTest {
                 Duration.ofMillis(500),
                 16,
                 50,
-                Duration.ofMillis(20));
+                Duration.ofMillis(20),
+                DataSize.ofMegabytes(1));
         Pause frozen = new Pause();
         List<PollLoop> pollers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

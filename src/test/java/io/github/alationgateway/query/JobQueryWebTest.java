@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.github.alationgateway.store.EndedJobs;
 import io.github.alationgateway.store.JobStatistics;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.system.InstanceScope;
@@ -53,6 +54,9 @@ class JobQueryWebTest {
     @MockitoBean
     JobStatistics statistics;
 
+    @MockitoBean
+    EndedJobs ended;
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -91,6 +95,12 @@ class JobQueryWebTest {
                 "registered_after=yesterday   | registered_after  | ISO-8601",
                 "registered_before=2026-13-01 | registered_before | ISO-8601",
                 "label=pipeline               | label             | key:value",
+                "ended_window=8d              | ended_window      | at most 7d (168h)",
+                "ended_window=169h            | ended_window      | at most 7d (168h)",
+                "ended_window=90m             | ended_window      | whole hours",
+                "ended_window=0h              | ended_window      | whole hours",
+                "ended_window=-1h             | ended_window      | whole hours",
+                "ended_window=a day           | ended_window      | a duration such as 24h",
             })
     void aBadStatsFilterIsA400ProblemNamingTheParameter(String query, String field, String detail) throws Exception {
         mvc.perform(get("/api/v1/jobs/stats?" + query))
@@ -99,6 +109,7 @@ class JobQueryWebTest {
                 .andExpect(jsonPath("$.field").value(field))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(detail)));
         verify(statistics, never()).stats(any());
+        verify(ended, never()).lastHours(any(), org.mockito.ArgumentMatchers.anyInt());
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.github.alationgateway.alation.AlationClient;
 import io.github.alationgateway.polling.PollTrigger;
 import io.github.alationgateway.store.JobStore;
+import io.github.alationgateway.store.RegisterBatch;
 import io.github.alationgateway.system.InstanceScope;
 import io.github.alationgateway.view.JobViews;
 import io.github.alationgateway.webhooks.Callbacks;
@@ -74,6 +75,9 @@ class RegistrationWebTest {
 
     @MockitoBean
     Callbacks callbacks;
+
+    @MockitoBean
+    RegisterBatch batch;
 
     @BeforeEach
     void twoInstances() {

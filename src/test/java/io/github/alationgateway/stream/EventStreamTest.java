@@ -58,7 +58,8 @@ class EventStreamTest {
     private final StreamFilter all = new StreamFilter(Set.of(), null, null, Map.of(), Set.of(), null);
 
     private EventStream stream(long bound) {
-        return new EventStream(async, out, all, "key", -1, bound, now, ends::add);
+        return new EventStream(
+                async, out, new EventStream.Terms(all, "key", StreamLease.UNTIL_CLOSED), -1, bound, now, ends::add);
     }
 
     private static byte[] frame(int size) {
@@ -168,5 +169,21 @@ class EventStreamTest {
         assertThat(out.text()).startsWith(": the gateway is shutting down");
         verify(async).complete();
         assertThat(ends).containsExactly(EventStream.End.SHUTDOWN);
+    }
+
+    @Test
+    void aStreamWhoseLeaseRanOutIsToldToReconnectAndEnds() {
+        Instant until = now.plusSeconds(60);
+        EventStream stream = new EventStream(
+                async, out, new EventStream.Terms(all, "key", at -> at.isBefore(until)), -1, 1_000, now, ends::add);
+
+        stream.endIfLeaseOver(now.plusSeconds(59));
+        assertThat(stream.isOpen()).isTrue();
+        stream.endIfLeaseOver(until);
+
+        assertThat(out.text()).startsWith(": the sign-in behind this stream ended");
+        verify(async).complete();
+        assertThat(ends).containsExactly(EventStream.End.LEASE);
+        assertThat(stream.send(frame(1), until)).isFalse();
     }
 }

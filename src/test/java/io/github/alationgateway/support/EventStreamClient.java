@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,11 +60,18 @@ public final class EventStreamClient implements AutoCloseable {
 
     /** Opens {@code baseUrl + path} with {@code apiKey}, and a Last-Event-ID when {@code lastEventId} is set. */
     public static EventStreamClient open(String baseUrl, String path, String apiKey, String lastEventId) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (apiKey != null) headers.put("Authorization", "Bearer " + apiKey);
+        if (lastEventId != null) headers.put("Last-Event-ID", lastEventId);
+        return open(baseUrl + path, headers);
+    }
+
+    /** Opens {@code url} with these headers (a dashboard's session cookie, say). */
+    public static EventStreamClient open(String url, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(url))
                 .header("Accept", "text/event-stream")
                 .GET();
-        if (apiKey != null) request.header("Authorization", "Bearer " + apiKey);
-        if (lastEventId != null) request.header("Last-Event-ID", lastEventId);
+        headers.forEach(request::header);
         try {
             return new EventStreamClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
         } catch (IOException e) {

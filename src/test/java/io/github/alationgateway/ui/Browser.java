@@ -124,6 +124,20 @@ final class Browser implements AutoCloseable {
                         css);
     }
 
+    /** The {@code dd} of the {@code dt} reading {@code term}, in the definition list at {@code list}. */
+    String definition(String list, String term) {
+        return all(list + " div").stream()
+                .filter(d -> d.findElement(By.tagName("dt")).getText().equals(term))
+                .map(d -> d.findElement(By.tagName("dd")).getText())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Runs a script in the page and answers what it returns. */
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
     String backgroundColor() {
         return (String)
                 ((JavascriptExecutor) driver).executeScript("return getComputedStyle(document.body).backgroundColor;");

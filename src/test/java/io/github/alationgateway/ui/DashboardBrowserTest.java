@@ -39,34 +39,10 @@ class DashboardBrowserTest extends DashboardGateway {
     @BeforeAll
     void startBrowserAndRegisterJobs() throws IOException {
         writer = api(WRITER_KEY);
-        long doc = nextAlationId();
-        long table = nextAlationId();
-        long failed = nextAlationId();
-        alation.scriptById(doc, FakeAlation.status("successful", "Job finished in 0.08 seconds", """
-                {"created_term_count": 2, "created_terms": [
-                  {"id": 4201, "title": "Quarterly revenue"}, {"id": 4202, "title": "Churn rate"}]}"""));
-        alation.scriptById(table, FakeAlation.status("successful", "Job finished", """
-                [{"response": "Upserted 2 table objects.", "mapping": [
-                  {"id": 1040, "key": "9.sales.returns"}, {"id": 1041, "key": "9.sales.commissions"}], "errors": []}]"""));
-        alation.scriptById(failed, FakeAlation.status("failed", "Job failed", """
-                [{"response": "Upserted 0 column objects.", "mapping": [],
-                  "errors": ["Column '9.sales.orders.amount' belongs to a table that does not exist"]}]"""));
-        documentJob = writer.register("""
-                {"instance": "prod", "kind": "DOCUMENT_POST", "labels": {"pipeline": "nightly"},
-                 "response": {"job_id": %d}}""".formatted(doc));
-        tableJob = writer.register("""
-                {"instance": "prod", "method": "POST", "endpoint": "/integration/v2/table/?ds_id=9",
-                 "response": {"job_id": %d}}""".formatted(table));
-        failedJob = writer.register("""
-                {"instance": "test", "method": "POST", "endpoint": "/integration/v2/column/?ds_id=9",
-                 "labels": {"pipeline": "nightly", "hook": "broken"}, "response": {"job_id": %d}}""".formatted(failed));
-        for (JsonNode job : List.of(documentJob, tableJob, failedJob)) {
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> !writer.get("/api/v1/jobs/" + id(job))
-                            .body()
-                            .path("finished_at")
-                            .isNull());
-        }
+        TypedJobs jobs = TypedJobs.register(writer, alation, DashboardGateway::nextAlationId);
+        documentJob = jobs.documentPost();
+        tableJob = jobs.table();
+        failedJob = jobs.failedColumns();
         browser = Browser.start("http://localhost:" + port);
     }
 
@@ -165,7 +141,7 @@ class DashboardBrowserTest extends DashboardGateway {
                 .click();
         browser.waiting().until(ExpectedConditions.urlContains("/ui/jobs/" + id(documentJob)));
         assertThat(browser.find(".details h2").getText()).contains("JobDetailsDocumentPost");
-        assertThat(countNamed("Created term count")).isEqualTo("2");
+        assertThat(browser.definition(".counts-list", "Created term count")).isEqualTo("2");
         assertThat(browser.find(".detail-table").getText()).contains("4201", "Quarterly revenue", "Churn rate");
         assertThat(browser.find(".raw pre").isDisplayed())
                 .as("the raw result is folded away")
@@ -194,16 +170,9 @@ class DashboardBrowserTest extends DashboardGateway {
     @Order(5)
     void aWriterPollsARunningJobNow() throws IOException {
         long id = nextAlationId();
-        alation.scriptById(id, FakeAlation.status("running", "Job is running", null));
-        JsonNode running = writer.register("{\"instance\": \"prod\", \"response\": {\"job_id\": " + id + "}}");
+        JsonNode running = registerRunning(writer, id);
         await().atMost(Duration.ofSeconds(30)).until(() -> alation.pollsOfId(id) >= 1);
-        await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> writer.get("/api/v1/jobs/" + id(running))
-                                .body()
-                                .path("status")
-                                .asString(),
-                        "running"::equals);
+        awaitStatus(running, "running");
         int before = alation.pollsOfId(id);
 
         browser.open("/ui/jobs/" + id(running));
@@ -217,6 +186,55 @@ class DashboardBrowserTest extends DashboardGateway {
 
     @Test
     @Order(6)
+    void rowsChangeStatusAndNewJobsAppearWithoutAReloadThroughTheEventStream() throws IOException {
+        long alationId = nextAlationId();
+        JsonNode job = registerRunning(writer, alationId);
+        awaitStatus(job, "running");
+
+        browser.open("/ui/jobs");
+        String row = "#rows tr[data-job-id='" + id(job) + "']";
+        assertThat(browser.attributes(row, "data-status")).containsExactly("running");
+        // The page follows the stream: its rows are left out of the self-refresh from now on.
+        browser.waiting().until(d -> List.of("true").equals(browser.attributes("#rows", "data-live")));
+        assertThat(browser.find("[data-live-state]").getText()).startsWith("Live");
+        browser.script("window.notReloaded = true;");
+
+        alation.scriptById(alationId, FakeAlation.status("successful", "Job finished", null));
+        assertThat(writer.post("/api/v1/jobs/" + id(job) + "/poll", null).status())
+                .isEqualTo(202);
+        browser.waiting().until(d -> List.of("successful").equals(browser.attributes(row, "data-status")));
+        assertThat(browser.texts(row + " .badge")).containsExactly("successful");
+        assertThat(browser.attributes(row, "class")).containsExactly("changed");
+        assertThat(browser.attributes(row + " time", "title"))
+                .allSatisfy(t -> assertThat(t).endsWith(" UTC"));
+        assertThat(browser.find("#changes").getAttribute("textContent")).contains("is now successful");
+
+        long newer = nextAlationId();
+        JsonNode registered = registerRunning(writer, newer);
+        browser.waiting()
+                .until(d -> id(registered)
+                        .equals(browser.attributes("#rows tr[data-job-id]", "data-job-id")
+                                .get(0)));
+        assertThat(browser.script("return window.notReloaded === true;")).isEqualTo(true);
+        assertThat(browser.attributes("#rows", "data-live")).containsExactly("true");
+        browser.screenshots("jobs-live");
+        browser.assertSameOriginOnly();
+        browser.assertNoConsoleErrors();
+
+        // A running job's own page follows its events too, and shows the end when it comes.
+        awaitStatus(registered, "running");
+        browser.open("/ui/jobs/" + id(registered));
+        browser.waiting().until(d -> List.of("true").equals(browser.attributes("#live", "data-live")));
+        alation.scriptById(newer, FakeAlation.status("failed", "Job failed", null));
+        assertThat(writer.post("/api/v1/jobs/" + id(registered) + "/poll", null).status())
+                .isEqualTo(202);
+        browser.waiting().until(d -> List.of("failed").equals(browser.texts("#live .status-line .badge")));
+        browser.screenshots("job-live-ended");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(7)
     void signingOutEndsTheSession() {
         browser.open("/ui/");
         browser.signOut();
@@ -228,11 +246,10 @@ class DashboardBrowserTest extends DashboardGateway {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aReaderSeesNoPollNow() {
         long id = nextAlationId();
-        alation.scriptById(id, FakeAlation.status("running", "Job is running", null));
-        JsonNode running = writer.register("{\"instance\": \"prod\", \"response\": {\"job_id\": " + id + "}}");
+        JsonNode running = registerRunning(writer, id);
         browser.signIn(READER_KEY);
         browser.open("/ui/jobs/" + id(running));
         assertThat(browser.find("h1").getText()).contains("#" + id);
@@ -243,7 +260,7 @@ class DashboardBrowserTest extends DashboardGateway {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aKeyScopedToOneInstanceSeesNothingOfAnother() throws IOException {
         browser.signIn(TEST_ONLY_KEY);
         browser.open("/ui/jobs");
@@ -267,7 +284,7 @@ class DashboardBrowserTest extends DashboardGateway {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void anAdminSeesAFailedWebhookDeliveryAndSendsItAgain() throws IOException {
         // The failed job's end went to the broken receiver, which answered 500: with one attempt, it failed.
         await().atMost(Duration.ofSeconds(60))
@@ -299,7 +316,7 @@ class DashboardBrowserTest extends DashboardGateway {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aWriterHasNoWebhooksPage() {
         browser.signIn(WRITER_KEY);
         browser.open("/ui/");
@@ -307,14 +324,14 @@ class DashboardBrowserTest extends DashboardGateway {
         browser.signOut();
     }
 
-    private String countNamed(String label) {
-        return browser.all(".counts-list div").stream()
-                .filter(d -> d.findElement(org.openqa.selenium.By.tagName("dt"))
-                        .getText()
-                        .equals(label))
-                .map(d -> d.findElement(org.openqa.selenium.By.tagName("dd")).getText())
-                .findFirst()
-                .orElse(null);
+    private void awaitStatus(JsonNode job, String status) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> writer.get("/api/v1/jobs/" + id(job))
+                                .body()
+                                .path("status")
+                                .asString(),
+                        status::equals);
     }
 
     private static String id(JsonNode job) {

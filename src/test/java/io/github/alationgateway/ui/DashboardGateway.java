@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One running gateway shared by the dashboard's tests (the browser's and MockMvc's): two Alation instances, a key
@@ -32,6 +33,8 @@ import org.springframework.test.web.servlet.MvcResult;
             "gateway.poll.max-interval=60s",
             "gateway.poll.idle-wait=20ms",
             "gateway.dashboard.refresh-every=1s",
+            // Pages left in the browser close their streams; a ping soon finds them gone on this side too.
+            "gateway.events.ping-interval=1s",
             "gateway.security.api-keys[0].name=test-admin",
             "gateway.security.api-keys[0].key=" + GatewayApi.TEST_ADMIN_KEY,
             "gateway.security.api-keys[0].role=admin",
@@ -83,6 +86,12 @@ abstract class DashboardGateway {
 
     GatewayApi api(String key) {
         return new GatewayApi("http://localhost:" + port, key);
+    }
+
+    /** A job on {@code prod} that Alation reports running until the test scripts it otherwise. */
+    static JsonNode registerRunning(GatewayApi writer, long alationId) {
+        alation.scriptById(alationId, FakeAlation.status("running", "Job is running", null));
+        return writer.register("{\"instance\": \"prod\", \"response\": {\"job_id\": " + alationId + "}}");
     }
 
     static long nextAlationId() {

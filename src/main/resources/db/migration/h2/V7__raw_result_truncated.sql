@@ -1,0 +1,4 @@
+-- Twin of postgresql/V7__raw_result_truncated.sql.
+-- Alation's result is stored whole up to gateway.poll.max-stored-result; past it, shortened to fit (still JSON,
+-- so the typed details are read from what is kept), and this says so.
+alter table jobs add column raw_result_truncated boolean default false not null;
