@@ -63,7 +63,6 @@ public final class WaitBenchmark {
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 "--server.port=0",
-                "--server.tomcat.accept-count=1000",
                 "--gateway.poll.enabled=false",
                 "--gateway.instances.default.base-url=http://127.0.0.1:9",
                 "--gateway.instances.default.access-token=bench",
@@ -160,7 +159,7 @@ public final class WaitBenchmark {
 
     /**
      * The gateway's own share of a wait, without HTTP: the same waits opened straight on {@link JobWaits}. What an
-     * open HTTP request costs the web server comes on top (Tomcat's buffers of a request in progress).
+     * open HTTP request costs the web server comes on top (what Jetty keeps for a request in progress).
      */
     private static void ownCost(ConfigurableApplicationContext gateway, List<String> ids, long heapBefore)
             throws InterruptedException {

@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes events older than {@code gateway.events.retention}, oldest first and in chunks, so that no statement
@@ -24,6 +26,9 @@ class EventRetention {
     static final int CHUNK = 1_000;
 
     private final JdbcTemplate jdbc;
+    /** Each chunk commits on its own, not by the pool's auto-commit, which may be off. */
+    private final TransactionTemplate tx;
+
     private final EventProperties settings;
     private final Clock clock;
     private final ObjectProvider<ExpiresWithEvents> expiring;
@@ -31,6 +36,7 @@ class EventRetention {
     EventRetention(
             JdbcTemplate jdbc, EventProperties settings, Clock clock, ObjectProvider<ExpiresWithEvents> expiring) {
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource()));
         this.settings = settings;
         this.clock = clock;
         this.expiring = expiring;
@@ -59,10 +65,10 @@ class EventRetention {
         int total = 0;
         int deleted;
         do {
-            deleted = jdbc.update(
+            deleted = tx.execute(status -> jdbc.update(
                     "delete from job_events where seq in (select seq from job_events where at < ? order by seq"
                             + " fetch first " + CHUNK + " rows only)",
-                    cutoff.atOffset(ZoneOffset.UTC));
+                    cutoff.atOffset(ZoneOffset.UTC)));
             total += deleted;
         } while (deleted == CHUNK);
         if (total > 0) log.info("Deleted {} events older than {}", total, settings.retention());

@@ -14,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes chains of jobs that ended longer ago than {@code gateway.retention.finished-after}, a chunk per
@@ -29,6 +31,9 @@ class JobRetention {
 
     private final DeleteJobs deleteJobs;
     private final JdbcTemplate jdbc;
+    /** The lease's statements commit on their own, not by the pool's auto-commit, which may be off. */
+    private final TransactionTemplate tx;
+
     private final RetentionProperties settings;
     private final Clock clock;
     private final String replica;
@@ -58,6 +63,7 @@ class JobRetention {
             MeterRegistry meters) {
         this.deleteJobs = deleteJobs;
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource()));
         this.settings = settings;
         this.clock = clock;
         this.replica = replica;
@@ -105,20 +111,20 @@ class JobRetention {
     /** Takes or renews the lease; false while another replica holds it. */
     private boolean lease() {
         Instant now = clock.instant();
-        return jdbc.update(
-                        "update gateway_leases set owner = ?, locked_until = ? where name = 'retention'"
-                                + " and (owner is null or owner = ? or locked_until < ?)",
-                        replica,
-                        at(now.plus(settings.lease())),
-                        replica,
-                        at(now))
-                > 0;
+        Integer taken = tx.execute(status -> jdbc.update(
+                "update gateway_leases set owner = ?, locked_until = ? where name = 'retention'"
+                        + " and (owner is null or owner = ? or locked_until < ?)",
+                replica,
+                at(now.plus(settings.lease())),
+                replica,
+                at(now)));
+        return taken != null && taken > 0;
     }
 
     private void release() {
-        jdbc.update(
+        tx.executeWithoutResult(status -> jdbc.update(
                 "update gateway_leases set owner = null, locked_until = null where name = 'retention' and owner = ?",
-                replica);
+                replica));
     }
 
     private static OffsetDateTime at(Instant instant) {

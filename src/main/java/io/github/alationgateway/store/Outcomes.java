@@ -210,13 +210,12 @@ public class Outcomes {
                 claim.job().leaseOwner()
             });
         }
-        int released = 0;
-        for (int count : jdbc.batchUpdate(
+        int[] counts = tx.execute(status -> jdbc.batchUpdate(
                 "update jobs set lease_owner = null, next_poll_at = ?, version = version + 1"
                         + " where id = ? and version = ? and lease_owner = ?",
-                args)) {
-            released += Math.max(count, 0);
-        }
+                args));
+        int released = 0;
+        for (int count : counts) released += Math.max(count, 0);
         return released;
     }
 }

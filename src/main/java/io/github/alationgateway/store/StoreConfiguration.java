@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
@@ -23,7 +24,16 @@ class StoreConfiguration {
 
     /** The claim strategy is chosen once, from the database we are connected to. */
     @Bean
-    JobClaims jobClaims(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template) throws MetaDataAccessException {
+    JobClaims jobClaims(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx)
+            throws MetaDataAccessException {
+        JobClaims claims = claims(dataSource, jdbc, template);
+        // Its own short transaction, committed before any call to Alation: it must not rest on the pool's
+        // auto-commit, which an operator may turn off.
+        return (owner, now, leaseUntil, limit) -> tx.execute(status -> claims.claimDue(owner, now, leaseUntil, limit));
+    }
+
+    private static JobClaims claims(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template)
+            throws MetaDataAccessException {
         String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
         if ("PostgreSQL".equalsIgnoreCase(product)) {
             log.info(

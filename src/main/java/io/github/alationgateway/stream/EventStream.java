@@ -55,6 +55,9 @@ final class EventStream implements WriteListener {
     private End ending;
     private Instant endingSince;
     private boolean finished;
+    /** Whether {@code ended} was told, which happens once. */
+    private boolean reported;
+
     private Instant lastSent;
     /** Since when the queue has held the bound or more; null while it holds less. */
     private Instant fullSince;
@@ -122,6 +125,9 @@ final class EventStream implements WriteListener {
         queue.clear();
         queued = 0;
         end(End.SLOW, CUT_OFF, now);
+        // The comment goes out only once the client reads again (the server's write stays pending until then), so
+        // the stream counts as closed now. A client that never reads loses the connection to the idle timeout.
+        report();
     }
 
     /** Ends the stream once its lease no longer holds, telling the client to reconnect. */
@@ -168,8 +174,14 @@ final class EventStream implements WriteListener {
         if (ending == null) ending = End.CLIENT;
         if (!finished) {
             finished = true;
-            ended.accept(ending);
+            report();
         }
+    }
+
+    private void report() {
+        if (reported) return;
+        reported = true;
+        ended.accept(ending);
     }
 
     /**

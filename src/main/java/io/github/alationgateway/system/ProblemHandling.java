@@ -3,7 +3,7 @@ package io.github.alationgateway.system;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.tomcat.util.http.InvalidParameterException;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -89,19 +89,21 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Tomcat parses the query lazily, on the first read of a parameter, and a query it cannot decode (bytes that
+     * Jetty parses the query lazily, on the first read of a parameter, and a query it cannot decode (bytes that
      * are not UTF-8 such as {@code %ff}, a broken percent-encoding) throws then. It is the caller's mistake: 400,
-     * without echoing the bytes, which Tomcat's own message quotes.
+     * without echoing the bytes.
      */
-    @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException ignored) {
-        // Not the exception: its message quotes the undecodable bytes, control characters included.
-        log.debug("Refused a request whose query cannot be decoded");
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-                .body(ProblemDetail.forStatusAndDetail(
-                        HttpStatus.BAD_REQUEST,
-                        "The query string cannot be decoded: it holds a malformed percent-encoding or bytes that are"
-                                + " not UTF-8"));
+    @ExceptionHandler({HttpException.IllegalArgumentException.class, HttpException.IllegalStateException.class})
+    ResponseEntity<ProblemDetail> undecodableQuery(RuntimeException ex) {
+        HttpException refusal = (HttpException) ex;
+        HttpStatus status = HttpStatus.resolve(refusal.getCode());
+        if (status == null || !status.is4xxClientError()) return unexpected(ex);
+        log.debug("Refused a request Jetty could not parse: {}", refusal.getReason());
+        String detail = "Bad query".equals(refusal.getReason())
+                ? "The query string cannot be decoded: it holds a malformed percent-encoding or bytes that are not"
+                        + " UTF-8"
+                : "The request is malformed";
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 
     @ExceptionHandler(Exception.class)

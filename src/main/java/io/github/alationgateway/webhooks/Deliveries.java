@@ -9,9 +9,13 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The statements on webhook_deliveries, apart from the claim ({@link DeliveryClaims}). */
+// Each write its own short transaction (joining the caller's where there is one): none may rest on the pool's
+// auto-commit, which an operator may turn off.
 @Repository
+@Transactional
 class Deliveries implements ExpiresWithEvents {
 
     /** A delivery to write with its event. */

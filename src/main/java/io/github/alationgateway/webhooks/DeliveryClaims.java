@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes due deliveries of one receiver for this replica, with a lease in {@code next_attempt_at}: a replica that
@@ -14,6 +15,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 sealed interface DeliveryClaims {
 
     List<Delivery> claim(String endpoint, String owner, Instant now, Instant leaseUntil, int limit);
+
+    /** Either claim in its own short transaction, committed before anything is sent. */
+    record InTransaction(DeliveryClaims claims, TransactionTemplate tx) implements DeliveryClaims {
+        @Override
+        public List<Delivery> claim(String endpoint, String owner, Instant now, Instant leaseUntil, int limit) {
+            return tx.execute(status -> claims.claim(endpoint, owner, now, leaseUntil, limit));
+        }
+    }
 
     /** PostgreSQL: one statement; SKIP LOCKED keeps replicas from waiting on, or taking, each other's rows. */
     record SkipLocked(JdbcClient jdbc) implements DeliveryClaims {

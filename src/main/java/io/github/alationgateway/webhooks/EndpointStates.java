@@ -9,12 +9,16 @@ import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What every replica must agree on about an endpoint, kept in webhook_endpoints: disabled (a 410, until an admin
  * enables it), paused (a Retry-After), and when it last worked or failed.
  */
+// Each write its own short transaction (joining the caller's where there is one): none may rest on the pool's
+// auto-commit, which an operator may turn off.
 @Repository
+@Transactional
 class EndpointStates {
 
     static final String ACTIVE = "active";

@@ -15,18 +15,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class WebhooksConfiguration {
 
     /** As for jobs, the claim is chosen once from the database: SKIP LOCKED where there is one. */
     @Bean
-    DeliveryClaims deliveryClaims(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template)
+    DeliveryClaims deliveryClaims(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx)
             throws MetaDataAccessException {
         String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        return "PostgreSQL".equalsIgnoreCase(product)
-                ? new DeliveryClaims.SkipLocked(jdbc)
-                : new DeliveryClaims.Optimistic(jdbc, template);
+        return new DeliveryClaims.InTransaction(
+                "PostgreSQL".equalsIgnoreCase(product)
+                        ? new DeliveryClaims.SkipLocked(jdbc)
+                        : new DeliveryClaims.Optimistic(jdbc, template),
+                tx);
     }
 
     @Bean

@@ -184,8 +184,25 @@ class HostileInputTest extends SecuredGateway {
     void anAddressTooLongForTheWebServerIsAProblemToo() {
         Raw answer = send("GET", "/api/v1/jobs?alation_job_name=" + "x".repeat(20_000), null, null, READER_KEY);
 
-        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.status()).isEqualTo(414);
         assertProblem(answer, "a 20 KB address");
+        assertThat(answer.json().path("detail").asString()).contains("address is too long");
+    }
+
+    @Test
+    void headersTooLongForTheWebServerAreAProblemToo() throws Exception {
+        HttpResponse<String> answer = http.send(
+                request("/api/v1/jobs", READER_KEY)
+                        .header("X-Padding", "y".repeat(20_000))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        Raw raw = new Raw(
+                answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""), answer.body());
+        assertThat(raw.status()).isEqualTo(431);
+        assertProblem(raw, "a 20 KB header");
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
     private void assertProblem(Raw answer, String sent) {

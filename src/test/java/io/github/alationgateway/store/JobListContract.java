@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The job list through Specifications and keyset scrolling: every filter keeps exactly the jobs it names, pages
@@ -56,14 +57,20 @@ abstract class JobListContract {
     JdbcTemplate jdbc;
 
     @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
     DataSource dataSource;
 
     @BeforeEach
     void emptyStore() {
-        jdbc.update("delete from job_events");
-        jdbc.update("delete from job_logs");
-        jdbc.update("delete from job_labels");
-        jdbc.update("delete from jobs");
+        // Committed in a transaction: a contract may run with the pool's auto-commit off.
+        tx.executeWithoutResult(status -> {
+            jdbc.update("delete from job_events");
+            jdbc.update("delete from job_logs");
+            jdbc.update("delete from job_labels");
+            jdbc.update("delete from jobs");
+        });
     }
 
     @Test
@@ -75,7 +82,7 @@ abstract class JobListContract {
         Job named = register("prod", AlationJobRef.ofName("MetadataExtraction#9"), JobKind.TERM_PUT, Map.of(), 3);
         Job p7 = register("prod", AlationJobRef.ofId(ids.incrementAndGet()), JobKind.TERM_PUT, labels("p7", "a"), 4);
         Job p8 = register("prod", AlationJobRef.ofId(ids.incrementAndGet()), JobKind.TERM_PUT, labels("p8", "a"), 5);
-        jdbc.update("update jobs set status = 'FAILED' where id = ?", plain.id());
+        tx.executeWithoutResult(status -> jdbc.update("update jobs set status = 'FAILED' where id = ?", plain.id()));
 
         // THEN each filter answers exactly its jobs, newest first
         assertThat(ids(query().status(JobStatus.FAILED))).containsExactly(plain.id());

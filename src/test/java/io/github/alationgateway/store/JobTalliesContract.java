@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The stats and the gauge read maintained tallies, not the jobs: whatever registrations (new, repeated, racing)
@@ -46,15 +47,21 @@ abstract class JobTalliesContract {
     JdbcTemplate jdbc;
 
     @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
     JobStatistics statistics;
 
     @BeforeEach
     void emptyStore() {
-        jdbc.update("delete from job_events");
-        jdbc.update("delete from job_logs");
-        jdbc.update("delete from job_labels");
-        jdbc.update("delete from jobs");
-        jdbc.update("delete from job_tallies");
+        // Committed in a transaction: a contract may run with the pool's auto-commit off.
+        tx.executeWithoutResult(status -> {
+            jdbc.update("delete from job_events");
+            jdbc.update("delete from job_logs");
+            jdbc.update("delete from job_labels");
+            jdbc.update("delete from jobs");
+            jdbc.update("delete from job_tallies");
+        });
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What keeps replicas from stepping on each other, as the store promises it: claims are exclusive while the
@@ -46,11 +47,17 @@ abstract class LeaseContract {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    TransactionTemplate tx;
+
     @BeforeEach
     void emptyStore() {
-        jdbc.update("delete from job_logs");
-        jdbc.update("delete from job_labels");
-        jdbc.update("delete from jobs");
+        // Committed in a transaction: a contract may run with the pool's auto-commit off.
+        tx.executeWithoutResult(status -> {
+            jdbc.update("delete from job_logs");
+            jdbc.update("delete from job_labels");
+            jdbc.update("delete from jobs");
+        });
     }
 
     @Test

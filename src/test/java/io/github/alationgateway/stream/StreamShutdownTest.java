@@ -30,8 +30,8 @@ class StreamShutdownTest {
                         "--spring.datasource.url=jdbc:h2:mem:shutdown-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                         "--gateway.instances.default.base-url=http://127.0.0.1:9",
                         "--gateway.poll.enabled=false",
-                        "--server.tomcat.threads.max=4",
-                        "--server.tomcat.threads.min-spare=1",
+                        "--server.jetty.threads.max=4",
+                        "--server.jetty.threads.min=1",
                         "--gateway.events.max-streams-per-key=20",
                         "--gateway.security.rate-limit.requests-per-second=0");
         int port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
