@@ -92,7 +92,12 @@ class PostgresDeliveryClusterTest {
 
     @Test
     void senderReplicasNeverSendOneDeliveryTwice() {
-        assertThat(claims).isInstanceOf(DeliveryClaims.SkipLocked.class);
+        // PostgreSQL claims with SKIP LOCKED, each claim in a transaction of its own.
+        assertThat(claims)
+                .isInstanceOfSatisfying(
+                        DeliveryClaims.InTransaction.class,
+                        inTransaction ->
+                                assertThat(inTransaction.claims()).isInstanceOf(DeliveryClaims.SkipLocked.class));
         receiver.answer(r -> new Answer(200, Map.of(), 3));
         List<DeliverWebhooks> replicas = new ArrayList<>();
         for (String name : List.of("replica-a", "replica-b")) {
