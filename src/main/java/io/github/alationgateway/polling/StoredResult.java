@@ -32,23 +32,23 @@ record StoredResult(String json, boolean truncated) {
     static StoredResult fit(JsonNode result, long maxBytes) {
         if (result == null) return NONE;
         String whole = result.toString();
-        if (bytes(whole) <= maxBytes) return new StoredResult(whole, false);
+        if (fits(whole, maxBytes)) return new StoredResult(whole, false);
         // Texts are cut before lists lose items: the items are what the typed details are made of. Each bound is
         // halved per round, so even the largest answer Alation may send takes a handful of rounds.
         String shortened = shorten(result, Integer.MAX_VALUE, SHORTEST_TEXT).toString();
-        if (bytes(shortened) <= maxBytes) {
+        if (fits(shortened, maxBytes)) {
             for (int chars = longest(result, false) / 2; chars > SHORTEST_TEXT; chars /= 2) {
                 String longer = shorten(result, Integer.MAX_VALUE, chars).toString();
-                if (bytes(longer) <= maxBytes) return new StoredResult(longer, true);
+                if (fits(longer, maxBytes)) return new StoredResult(longer, true);
             }
             return new StoredResult(shortened, true);
         }
         for (int items = longest(result, true) / 2; items >= 0; items = items == 0 ? -1 : items / 2) {
             // Texts whole if the shorter lists alone make it fit, so that the items kept are as Alation sent them.
             shortened = shorten(result, items, Integer.MAX_VALUE).toString();
-            if (bytes(shortened) <= maxBytes) return new StoredResult(shortened, true);
+            if (fits(shortened, maxBytes)) return new StoredResult(shortened, true);
             shortened = shorten(result, items, SHORTEST_TEXT).toString();
-            if (bytes(shortened) <= maxBytes) return new StoredResult(shortened, true);
+            if (fits(shortened, maxBytes)) return new StoredResult(shortened, true);
         }
         // Not even the shape fits (thousands of keys, say): nothing of it is kept rather than a part no one can read.
         return new StoredResult(null, true);
@@ -88,7 +88,13 @@ record StoredResult(String json, boolean truncated) {
         return longest;
     }
 
-    private static long bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+    /**
+     * UTF-8 bytes of {@code text}, without encoding it when it cannot matter: no char takes more than 3 bytes (a
+     * surrogate pair, 2 chars, takes 4), so a text of up to a third of the cap in chars fits whatever it holds.
+     * Every poll with a result asks this once; encoding a result only to learn it is small doubled the work.
+     */
+    private static boolean fits(String text, long maxBytes) {
+        if (text.length() * 3L <= maxBytes) return true;
+        return text.getBytes(StandardCharsets.UTF_8).length <= maxBytes;
     }
 }
