@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Jobs ended per hour, the one source of the dashboard's chart and of the stats' ended_per_hour: hours as the
@@ -36,6 +37,9 @@ abstract class EndedJobsContract {
     JdbcTemplate jdbc;
 
     @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
     JdbcClient jdbcClient;
 
     @Autowired
@@ -51,12 +55,15 @@ abstract class EndedJobsContract {
 
     @BeforeEach
     void emptyStore() {
-        jdbc.update("delete from job_events");
-        jdbc.update("delete from job_logs");
-        jdbc.update("delete from job_labels");
-        jdbc.update("delete from jobs");
-        jdbc.update("delete from job_tallies");
-        jdbc.update("delete from job_ended_hours");
+        // One committed transaction: with the pool's auto-commit off, bare statements would be rolled back.
+        tx.executeWithoutResult(status -> {
+            jdbc.update("delete from job_events");
+            jdbc.update("delete from job_logs");
+            jdbc.update("delete from job_labels");
+            jdbc.update("delete from jobs");
+            jdbc.update("delete from job_tallies");
+            jdbc.update("delete from job_ended_hours");
+        });
         ended = new EndedJobs(jdbcClient, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

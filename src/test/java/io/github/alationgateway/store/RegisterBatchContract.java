@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A batch is registered in one transaction, and answers what registering its items one by one would: new jobs
@@ -40,15 +41,21 @@ abstract class RegisterBatchContract {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    TransactionTemplate tx;
+
     @BeforeEach
     void emptyStore() {
-        jdbc.update("delete from webhook_deliveries");
-        jdbc.update("delete from job_events");
-        jdbc.update("delete from job_logs");
-        jdbc.update("delete from job_labels");
-        jdbc.update("delete from job_callbacks");
-        jdbc.update("delete from jobs");
-        jdbc.update("delete from job_tallies");
+        // One committed transaction: with the pool's auto-commit off, bare statements would be rolled back.
+        tx.executeWithoutResult(status -> {
+            jdbc.update("delete from webhook_deliveries");
+            jdbc.update("delete from job_events");
+            jdbc.update("delete from job_logs");
+            jdbc.update("delete from job_labels");
+            jdbc.update("delete from job_callbacks");
+            jdbc.update("delete from jobs");
+            jdbc.update("delete from job_tallies");
+        });
     }
 
     @Test

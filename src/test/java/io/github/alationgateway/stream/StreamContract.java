@@ -188,7 +188,7 @@ abstract class StreamContract extends StreamGateway {
     void aResumePointPastTheRetentionAnswers410() {
         RunningJob job = running("default", label());
         long newest = log.latestSeq();
-        jdbc.update("delete from job_events where seq <= ?", newest);
+        tx.executeWithoutResult(status -> jdbc.update("delete from job_events where seq <= ?", newest));
 
         EventStreamClient tooOld = stream("/api/v1/events?after=0");
         EventStreamClient recent = stream("/api/v1/events", GatewayApi.TEST_ADMIN_KEY, "" + newest);

@@ -135,12 +135,12 @@ abstract class StreamGateway {
         String job = java.util.UUID.randomUUID().toString();
         String data = "{\"id\":\"" + job + "\",\"instance\":\"default\",\"kind\":\"GENERIC\",\"labels\":{\"run\":\""
                 + run + "\",\"pad\":\"" + "x".repeat(padding) + "\"}}";
-        jdbc.update(
+        tx.executeWithoutResult(status -> jdbc.update(
                 "insert into job_events (id, type, job_id, at, data) values (?, 'job.running', ?, ?, ?)",
                 java.util.UUID.randomUUID().toString(),
                 job,
                 java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
-                data);
+                data));
         return jdbc.queryForObject("select seq from job_events where job_id = ?", Long.class, job);
     }
 
