@@ -3,7 +3,7 @@ package io.github.alationgateway.bench;
 import io.github.alationgateway.alation.AlationClient;
 import io.github.alationgateway.alation.AlationJobRef;
 import io.github.alationgateway.alation.BenchClient;
-import io.github.alationgateway.support.CountingAlation;
+import io.github.alationgateway.bench.clients.StubProcess;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Polls per second, poll lag, database statements per poll and heap, for H2 and PostgreSQL with 1 and 3
- * replicas, against a fake Alation answering after a fixed latency; beside the rate that the gateway's HTTP client
- * reaches against the same fake on its own. Run: {@code bench/run.sh} (see there for the settings).
+ * replicas, against a stub of Alation answering after a fixed latency in a JVM of its own (so that the CPU counted
+ * here is the gateway's), beside wrk's and the gateway's HTTP client's rates against the same stub on their own.
+ * Run: {@code bench/run.sh} (see there for the settings).
  */
 public final class PollBenchmark {
 
@@ -46,7 +47,7 @@ public final class PollBenchmark {
 
     static final boolean LEAN = "lean".equals(CLIENT);
 
-    static AlationClient client(CountingAlation alation) {
+    static AlationClient client(StubProcess alation) {
         if (LEAN) return new LeanClient(alation.baseUrl(), Duration.ofSeconds(2));
         return BenchClient.gatewayClient(alation.baseUrl(), Duration.ofSeconds(2));
     }
@@ -88,7 +89,9 @@ public final class PollBenchmark {
     }
 
     static void measureScenarios() throws Exception {
-        try (CountingAlation alation = CountingAlation.start(LATENCY_MS * 1000L, -1, 512)) {
+        // Alation is a stub in a JVM of its own: this JVM's CPU is then the gateway's (and its client's) alone.
+        try (StubProcess alation = StubProcess.start(LATENCY_MS, 2)) {
+            System.out.println(alation.rawLimit(IN_FLIGHT, SECONDS));
             Alone bare = bareJdkClient(alation, IN_FLIGHT);
             System.out.printf(
                     Locale.ROOT,
@@ -114,7 +117,7 @@ public final class PollBenchmark {
     record Alone(double pollsPerSecond, double cpuMicrosPerPoll) {}
 
     /** What any Java client could reach here: the JDK's HttpClient on its own, a floor for the client's cost. */
-    static Alone bareJdkClient(CountingAlation alation, int threads) throws InterruptedException {
+    static Alone bareJdkClient(StubProcess alation, int threads) throws InterruptedException {
         var http = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .build();
@@ -128,8 +131,7 @@ public final class PollBenchmark {
             public io.github.alationgateway.alation.JobStatusAnswer fetchStatus(String instance, AlationJobRef job) {
                 try {
                     http.send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                                            alation.baseUrl() + "/api/v1/bulk_metadata/job/?id=" + job.id()))
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(alation.statusUrl() + "?id=" + job.id()))
                                     .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString());
                     return null;
@@ -142,7 +144,7 @@ public final class PollBenchmark {
     }
 
     /** The rate the gateway's client reaches with as many threads as the poller has calls in flight. */
-    static Alone rawClient(CountingAlation alation, int threads) throws InterruptedException {
+    static Alone rawClient(StubProcess alation, int threads) throws InterruptedException {
         return load(BenchClient.gatewayClient(alation.baseUrl(), Duration.ofSeconds(2)), threads);
     }
 
@@ -175,7 +177,7 @@ public final class PollBenchmark {
         return new Alone(done.sum() / (double) SECONDS, (cpu[1] - cpu[0]) / 1000.0 / Math.max(1, done.sum()));
     }
 
-    static Row run(String database, int replicas, CountingAlation alation, Alone clientAlone) throws Exception {
+    static Row run(String database, int replicas, StubProcess alation, Alone clientAlone) throws Exception {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.config.location=classpath:/",
                 "--spring.main.banner-mode=off",
@@ -264,18 +266,18 @@ public final class PollBenchmark {
         }
     }
 
-    static Measured measure(Replicas gateway, CountingAlation alation, Duration warmUp) throws InterruptedException {
+    static Measured measure(Replicas gateway, StubProcess alation, Duration warmUp) throws InterruptedException {
         Thread.sleep(warmUp.toMillis());
         gateway.lagMicros.clear();
         gateway.recordLag = true;
         List<Integer> backends = backends(gateway.bean(JdbcTemplate.class));
         long jvm = CpuTime.jvmNanos();
         long postgres = CpuTime.postgresNanos(backends);
-        long polls = alation.totalPolls();
+        long polls = alation.answered();
         StatementCounter.Snapshot db = gateway.counter.snapshot();
         long start = System.nanoTime();
         Thread.sleep(SECONDS * 1000L);
-        long n = alation.totalPolls() - polls;
+        long n = alation.answered() - polls;
         double seconds = (System.nanoTime() - start) / 1e9;
         StatementCounter.Snapshot used = gateway.counter.snapshot().minus(db);
         long jvmUsed = CpuTime.jvmNanos() - jvm;

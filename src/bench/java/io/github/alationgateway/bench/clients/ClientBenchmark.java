@@ -52,12 +52,9 @@ public final class ClientBenchmark {
                 SECONDS,
                 LATENCY_MS);
         JsonParsing.report();
-        int port = freePort();
-        String url = "http://127.0.0.1:" + port + StubAlation.PATH;
-        Process stub = start(ownJava, StubAlation.class, String.valueOf(port), String.valueOf(LATENCY_MS), "2");
-        try {
-            awaitReady(stub);
-            rawLimit(url);
+        try (StubProcess stub = StubProcess.start(LATENCY_MS, 2)) {
+            String url = stub.statusUrl();
+            System.out.println(stub.rawLimit(THREADS, SECONDS));
             System.out.println();
             System.out.println("| client | Java | threads | calls/s | CPU µs a call (client JVM) | errors |");
             System.out.println("|---|---|---|---|---|---|");
@@ -74,14 +71,11 @@ public final class ClientBenchmark {
                     if (hasVirtual && !client.equals("reactor-netty")) run(java, client, url, "virtual");
                 }
             }
-        } finally {
-            stub.destroy();
-            stub.waitFor(5, TimeUnit.SECONDS);
         }
     }
 
     private static void run(String[] java, String client, String url, String threads) throws Exception {
-        Process process = start(
+        Process process = StubProcess.java(
                 java[0],
                 ClientRun.class,
                 client,
@@ -110,51 +104,5 @@ public final class ClientBenchmark {
                 calls == 0 ? Double.NaN : Long.parseLong(m.group(2)) / 1e3 / calls,
                 m.group(4),
                 m.group(4).equals("0") ? "" : " (" + m.group(5) + ")");
-    }
-
-    /** wrk against the stub: what the stub and this machine allow at all, with the client costing least. */
-    private static void rawLimit(String url) throws IOException, InterruptedException {
-        Process wrk;
-        try {
-            wrk = new ProcessBuilder(
-                            "wrk", "-t2", "-c" + THREADS, "-d" + SECONDS + "s", "-H", "TOKEN: bench", url + "?id=1")
-                    .redirectErrorStream(true)
-                    .start();
-        } catch (IOException e) {
-            System.out.println("Raw limit: wrk is not installed (apt-get install wrk); not measured");
-            return;
-        }
-        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        wrk.waitFor();
-        Matcher m = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(output);
-        System.out.println(
-                m.find()
-                        ? String.format(Locale.ROOT, "Raw limit: wrk, %d connections: %,.0f requests/s", THREADS,
-                                Double.parseDouble(m.group(1)))
-                        : "Raw limit: wrk failed: " + output.strip());
-    }
-
-    private static Process start(String java, Class<?> main, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                java,
-                "-Xms256m",
-                "-Xmx256m",
-                // The JDK server writes headers and body apart; with Nagle on, each answer waits for a delayed ACK.
-                "-Dsun.net.httpserver.nodelay=true",
-                "-cp", System.getProperty("java.class.path"), main.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
-    private static void awaitReady(Process stub) throws IOException {
-        var reader = new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
-        String line = reader.readLine();
-        if (!"ready".equals(line)) throw new IllegalStateException("the stub did not start: " + line);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

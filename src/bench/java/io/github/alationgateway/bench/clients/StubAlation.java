@@ -7,13 +7,15 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The stub every client is measured against, in a process of its own so that its CPU is not counted as the
  * client's: Alation's job API answering the three-field status of a running job at once (or after
  * {@code latencyMillis}). The JDK's own server, so that the benchmark needs nothing installed.
  *
- * <p>Arguments: port, latency in milliseconds, worker threads. Prints {@code ready} once it listens.
+ * <p>Arguments: port, latency in milliseconds, worker threads. Prints {@code ready} once it listens. {@code GET
+ * /count} answers how many statuses it has answered, for a benchmark that counts polls where they land.
  */
 public final class StubAlation {
 
@@ -28,6 +30,14 @@ public final class StubAlation {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         var delays = Executors.newSingleThreadScheduledExecutor();
         server.setExecutor(Executors.newFixedThreadPool(threads));
+        AtomicLong answered = new AtomicLong();
+        server.createContext("/count", exchange -> {
+            try (exchange) {
+                byte[] count = Long.toString(answered.get()).getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, count.length);
+                exchange.getResponseBody().write(count);
+            }
+        });
         server.createContext(PATH, exchange -> {
             String query = exchange.getRequestURI().getRawQuery();
             String id = query == null ? "0" : query.substring(query.indexOf('=') + 1);
@@ -40,6 +50,7 @@ public final class StubAlation {
                     try (OutputStream out = exchange.getResponseBody()) {
                         out.write(body);
                     }
+                    answered.incrementAndGet();
                 } catch (IOException e) {
                     // The client went away; nothing to answer.
                 }
