@@ -33,6 +33,8 @@ gateway:
     api-keys:
       - {name: bench-startup, key: bench-startup-key-0123456789, role: admin}
 YML
+  # A gateway still stopping on the port would answer for the new one.
+  while curl -s -o /dev/null "http://127.0.0.1:$PORT/"; do sleep 0.2; done
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
   (cd "$dir" && exec $JAVA ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" "${db_args[@]}" >gateway.log 2>&1) &
@@ -44,10 +46,10 @@ YML
   t1=$(date +%s%N)
   # The launcher runs main() on a thread of its own, also named "java": the busier of the two.
   cpu=$(ticks /proc/$pid/stat)
-  main=$(for t in /proc/$pid/task/*; do [ "$(cat "$t/comm")" = java ] && ticks "$t/stat"; done | sort -n | tail -1)
+  main=$(for t in /proc/$pid/task/*; do [ "$(cat "$t/comm")" = java ] && ticks "$t/stat" || true; done | sort -n | tail -1 || true)
   rss=$(awk '/VmRSS/{print int($2 / 1024)}' /proc/$pid/status)
   classes=$(jcmd $pid PerfCounter.print 2>/dev/null | awk -F= '/java.cls.loadedClasses=/{print $2}')
-  kill $pid && wait $pid 2>/dev/null || true
+  kill $pid; wait $pid 2>/dev/null || true
   echo "run $run: ready in $(((t1 - t0) / 1000000)) ms, CPU $cpu ms (main thread $main ms), RSS $rss MB," \
     "$classes classes, load $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$WORK/runs.txt"
 done
