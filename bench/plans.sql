@@ -33,7 +33,7 @@ explain (analyze, buffers) select * from job_labels where job_id in (select id f
 explain (analyze, buffers) select * from jobs where parent_id in (select id from jobs order by registered_at desc, id desc limit 500)
   order by registered_at, id;
 \echo '== stats: the tallies'
-explain (analyze, buffers) select instance, kind, status, jobs from job_tallies where jobs <> 0;
+explain (analyze, buffers) select instance, kind, status, sum(jobs) from job_tallies group by instance, kind, status having sum(jobs) <> 0;
 \echo '== stats before: the group-by it replaces'
 explain (analyze, buffers) select status, kind, instance, count(*) from jobs group by status, kind, instance;
 \echo '== ended_per_hour from the roll-ups, 7 days, no filter'

@@ -95,20 +95,49 @@ class RecordEvents implements StatusChanges {
                 .toList();
         Map<String, JobView> shownById =
                 views.views(shown).stream().collect(Collectors.toMap(JobView::id, Function.identity()));
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant at = now();
         List<NewEvent> events = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
         for (Due d : due) {
             JobView view = shownById.get(d.jobId());
             if (view == null) continue;
             if (d.type() == EventType.CHAIN_ENDED && !view.chainStatus().isFinal()) continue;
-            NewEvent event = new NewEvent(UUID.randomUUID().toString(), d.type(), at, view);
-            events.add(event);
+            events.add(new NewEvent(UUID.randomUUID().toString(), d.type(), at, view));
+        }
+        append(events);
+    }
+
+    /**
+     * The job.registered events of new jobs, shown from what their registration stored: reading back the row,
+     * labels, follow-ups and callback it has just written cost a registration more than its own inserts.
+     */
+    @Override
+    public void registered(List<RegisteredJob> jobs) {
+        Instant at = now();
+        List<NewEvent> events = new ArrayList<>(jobs.size());
+        for (RegisteredJob r : jobs) {
+            JobView view = views.registered(r.job(), r.labels(), r.callback());
+            events.add(new NewEvent(UUID.randomUUID().toString(), EventType.REGISTERED, at, view));
+        }
+        append(events);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Writes the events in one batch, tells the subscribers, and wakes the log's readers after the commit. */
+    private void append(List<NewEvent> events) {
+        if (events.isEmpty()) return;
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (NewEvent event : events) {
             rows.add(new Object[] {
-                event.id(), d.type().wire(), d.jobId(), at.atOffset(ZoneOffset.UTC), json.writeValueAsString(view)
+                event.id(),
+                event.type().wire(),
+                event.job().id(),
+                event.at().atOffset(ZoneOffset.UTC),
+                json.writeValueAsString(event.job())
             });
         }
-        if (events.isEmpty()) return;
         writers.write(() ->
                 jdbc.batchUpdate("insert into job_events (id, type, job_id, at, data) values (?, ?, ?, ?, ?)", rows));
         subscribers.orderedStream().forEach(subscriber -> subscriber.appended(events));

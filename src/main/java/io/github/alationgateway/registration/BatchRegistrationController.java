@@ -1,12 +1,9 @@
 package io.github.alationgateway.registration;
 
 import io.github.alationgateway.security.RequestQuota;
-import io.github.alationgateway.store.Job;
-import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.store.RegisterBatch;
 import io.github.alationgateway.system.Problems;
 import io.github.alationgateway.view.JobView;
-import io.github.alationgateway.view.JobViews;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -16,9 +13,6 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -45,13 +39,11 @@ class BatchRegistrationController {
     static final int MAX_ITEMS = 500;
 
     private final RegisterJob registerJob;
-    private final JobViews views;
     private final ObjectMapper json;
     private final RequestQuota quota;
 
-    BatchRegistrationController(RegisterJob registerJob, JobViews views, ObjectMapper json, RequestQuota quota) {
+    BatchRegistrationController(RegisterJob registerJob, ObjectMapper json, RequestQuota quota) {
         this.registerJob = registerJob;
-        this.views = views;
         this.json = json;
         this.quota = quota;
     }
@@ -101,28 +93,14 @@ class BatchRegistrationController {
                 refused.add(e);
             }
         }
-        Iterator<JobStore.Registration> stored =
+        Iterator<RegisterJob.Registered> stored =
                 registerJob.registerAll(accepted).iterator();
-        List<JobStore.Registration> registered = new ArrayList<>(refused.size());
-        for (ErrorResponseException e : refused) registered.add(e == null ? stored.next() : null);
-        // Labels, follow-ups and callbacks of all the jobs in three statements, not three per item.
-        List<Job> jobs = registered.stream()
-                .filter(r -> r != null)
-                .map(JobStore.Registration::job)
-                .distinct()
-                .toList();
-        Map<String, JobView> shown = views.views(jobs).stream()
-                .collect(Collectors.toMap(JobView::id, Function.identity(), (first, same) -> first));
-        List<Item> answers = new ArrayList<>(registered.size());
-        for (int i = 0; i < registered.size(); i++) {
-            JobStore.Registration r = registered.get(i);
-            if (r != null) {
-                answers.add(new Item(
-                        r.created() ? HttpStatus.CREATED.value() : HttpStatus.OK.value(),
-                        shown.get(r.job().id()),
-                        null));
+        List<Item> answers = new ArrayList<>(refused.size());
+        for (ErrorResponseException e : refused) {
+            if (e == null) {
+                RegisterJob.Registered r = stored.next();
+                answers.add(new Item(r.created() ? HttpStatus.CREATED.value() : HttpStatus.OK.value(), r.job(), null));
             } else {
-                ErrorResponseException e = refused.get(i);
                 answers.add(new Item(e.getStatusCode().value(), null, e.getBody()));
             }
         }

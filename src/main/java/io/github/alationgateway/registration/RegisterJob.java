@@ -11,13 +11,19 @@ import io.github.alationgateway.store.NewJob;
 import io.github.alationgateway.store.RegisterBatch;
 import io.github.alationgateway.system.InstanceScope;
 import io.github.alationgateway.system.Problems;
+import io.github.alationgateway.view.JobView;
+import io.github.alationgateway.view.JobViews;
 import io.github.alationgateway.view.LabelRules;
 import io.github.alationgateway.webhooks.Callbacks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -38,6 +44,7 @@ class RegisterJob {
     private final Clock clock;
     private final Callbacks callbacks;
     private final RegisterBatch batch;
+    private final JobViews views;
 
     RegisterJob(
             JobStore store,
@@ -47,8 +54,10 @@ class RegisterJob {
             MeterRegistry meters,
             Clock clock,
             Callbacks callbacks,
-            RegisterBatch batch) {
+            RegisterBatch batch,
+            JobViews views) {
         this.batch = batch;
+        this.views = views;
         this.store = store;
         this.alation = alation;
         this.scope = scope;
@@ -58,21 +67,43 @@ class RegisterJob {
         this.callbacks = callbacks;
     }
 
-    JobStore.Registration register(RegistrationRequest request, String registeredBy) {
+    /** What a registration answers: the job as the API shows it, and whether this call created it. */
+    record Registered(JobView job, boolean created) {}
+
+    Registered register(RegistrationRequest request, String registeredBy) {
         RegisterBatch.Item item = check(request, registeredBy);
         var registration = store.register(item.job(), item.registeredMessage(), item.callback());
         registered(List.of(registration), false);
-        return registration;
+        JobView view = registration.created()
+                ? views.registered(registration.job(), item.job().labels(), item.callback())
+                : views.view(registration.job());
+        return new Registered(view, registration.created());
     }
 
     /**
      * Registers the items that {@link #check} accepted, in one transaction, and answers one registration per item,
      * in their order.
      */
-    List<JobStore.Registration> registerAll(List<RegisterBatch.Item> items) {
+    List<Registered> registerAll(List<RegisterBatch.Item> items) {
         List<JobStore.Registration> registrations = batch.register(items);
         registered(registrations, true);
-        return registrations;
+        // New jobs are shown from what their items hold; only the jobs tracked before are read, all at once.
+        Map<String, JobView> shown = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            JobStore.Registration r = registrations.get(i);
+            if (!r.created()) continue;
+            RegisterBatch.Item item = items.get(i);
+            shown.put(r.job().id(), views.registered(r.job(), item.job().labels(), item.callback()));
+        }
+        Set<String> read = new HashSet<>();
+        List<Job> tracked = new ArrayList<>();
+        for (JobStore.Registration r : registrations) {
+            if (!shown.containsKey(r.job().id()) && read.add(r.job().id())) tracked.add(r.job());
+        }
+        for (JobView view : views.views(tracked)) shown.put(view.id(), view);
+        return registrations.stream()
+                .map(r -> new Registered(shown.get(r.job().id()), r.created()))
+                .toList();
     }
 
     /** What a request asks to register, checked; throws the problem a client is answered with if it is refused. */

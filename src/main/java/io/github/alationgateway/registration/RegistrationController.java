@@ -1,7 +1,6 @@
 package io.github.alationgateway.registration;
 
 import io.github.alationgateway.view.JobView;
-import io.github.alationgateway.view.JobViews;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,11 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistrationController {
 
     private final RegisterJob registerJob;
-    private final JobViews views;
 
-    RegistrationController(RegisterJob registerJob, JobViews views) {
+    RegistrationController(RegisterJob registerJob) {
         this.registerJob = registerJob;
-        this.views = views;
     }
 
     /** 201 with the new job, or 200 with the job already tracked for the same Alation job. */
@@ -59,7 +56,7 @@ class RegistrationController {
     ResponseEntity<JobView> register(
             @RequestBody(required = false) RegistrationRequest request, @Parameter(hidden = true) Principal caller) {
         var registration = registerJob.register(request, caller == null ? null : caller.getName());
-        JobView view = views.view(registration.job());
+        JobView view = registration.job();
         if (!registration.created()) return ResponseEntity.ok(view);
         return ResponseEntity.created(URI.create("/api/v1/jobs/" + view.id())).body(view);
     }

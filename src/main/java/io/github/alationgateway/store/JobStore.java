@@ -75,11 +75,11 @@ public class JobStore {
                     tx.execute(status -> {
                         Job created = insert(id, job, registeredMessage);
                         if (callback != null) JobCallback.insert(jdbc, id, callback);
-                        // Listeners read with plain SQL in this transaction: they must see the labels and log.
+                        // Listeners may read with plain SQL in this transaction: they must see the labels and log.
                         jobs.flush();
-                        List<StatusChanges.StatusChange> changes =
-                                List.of(new StatusChanges.StatusChange(id, null, JobStatus.PENDING));
-                        listeners.orderedStream().forEach(listener -> listener.changed(changes));
+                        List<StatusChanges.RegisteredJob> registered =
+                                List.of(new StatusChanges.RegisteredJob(created, job.labels(), callback));
+                        listeners.orderedStream().forEach(listener -> listener.registered(registered));
                         // Last: the tally's row lock is the one other registrations wait for, so hold it briefly.
                         Map<JobTallies.Key, Long> counted = JobTallies.changes();
                         JobTallies.add(counted, job.instance(), job.kind().name(), JobStatus.PENDING, 1);

@@ -149,7 +149,7 @@ public class RegisterBatch {
         List<Object[]> labels = new ArrayList<>();
         List<Object[]> logs = new ArrayList<>(created.size());
         List<Object[]> callbacks = new ArrayList<>();
-        List<StatusChanges.StatusChange> changes = new ArrayList<>(created.size());
+        List<StatusChanges.RegisteredJob> registered = new ArrayList<>(created.size());
         Map<JobTallies.Key, Long> counted = JobTallies.changes();
         for (Key key : created) {
             Item item = first.get(key);
@@ -162,7 +162,8 @@ public class RegisterBatch {
                     id, item.callback().url(), String.join(",", item.callback().events())
                 });
             }
-            changes.add(new StatusChanges.StatusChange(id, null, JobStatus.PENDING));
+            registered.add(
+                    new StatusChanges.RegisteredJob(stored.get(key), item.job().labels(), item.callback()));
             JobTallies.add(counted, key.instance(), item.job().kind().name(), JobStatus.PENDING, 1);
         }
         if (!labels.isEmpty()) {
@@ -176,7 +177,7 @@ public class RegisterBatch {
             jdbc.batchUpdate("insert into job_callbacks (job_id, url, events) values (?, ?, ?)", callbacks);
         }
         // The job.registered events of the new jobs only, written in this transaction (the outbox).
-        listeners.orderedStream().forEach(listener -> listener.changed(changes));
+        listeners.orderedStream().forEach(listener -> listener.registered(registered));
         // Last: the tallies' row locks are the ones other registrations wait for, so hold them briefly.
         tallies.apply(counted);
         return stored;

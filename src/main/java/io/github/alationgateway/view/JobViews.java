@@ -7,6 +7,7 @@ import io.github.alationgateway.store.JobStatus;
 import io.github.alationgateway.store.JobStore;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,15 @@ public class JobViews {
 
     public JobView view(Job job) {
         return views(List.of(job)).get(0);
+    }
+
+    /**
+     * A job its registration has just stored, from what the registration has in hand: no reads. It has no
+     * follow-ups yet (no one knows its id before the registration commits); labels are shown in key order, as
+     * {@link #views} reads them.
+     */
+    public JobView registered(Job job, Map<String, String> labels, JobCallback callback) {
+        return view(job, new TreeMap<>(labels), List.of(), callback);
     }
 
     public List<JobView> views(List<Job> jobs) {

@@ -12,9 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,9 @@ abstract class JobTalliesContract {
 
     @Autowired
     JobStatistics statistics;
+
+    @Autowired
+    JobTallies tallies;
 
     @BeforeEach
     void emptyStore() {
@@ -122,6 +128,50 @@ abstract class JobTalliesContract {
         // THEN every one of them is counted once
         assertThat(store.stats(Set.of("racing")).byInstance()).containsExactly(Map.entry("racing", 100L));
         assertThat(store.stats(null)).isEqualTo(fullCount(null));
+    }
+
+    @Test
+    void aRegistrationDoesNotWaitForAnOpenTransactionThatCountedTheSameKind() throws Exception {
+        // GIVEN a transaction that has counted a job of instance "striped" and kind TERM_POST, still open
+        CountDownLatch counted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FutureTask<Void> holding = new FutureTask<>(() -> {
+            tx.executeWithoutResult(status -> {
+                Map<JobTallies.Key, Long> changes = JobTallies.changes();
+                JobTallies.add(changes, "striped", JobKind.TERM_POST.name(), JobStatus.PENDING, 1);
+                tallies.apply(changes);
+                counted.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            return null;
+        });
+        Thread holder = new Thread(holding);
+        holder.start();
+        assertThat(counted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // WHEN another thread (one that writes another stripe) registers a job of the same instance and kind
+        FutureTask<JobStore.Registration> registering = new FutureTask<>(() ->
+                store.register(newJob("striped", AlationJobRef.ofId(ids.incrementAndGet()), JobKind.TERM_POST), "r"));
+        Thread registrar = new Thread(registering);
+        while (JobTallies.stripe(registrar) == JobTallies.stripe(holder)) registrar = new Thread(registering);
+        registrar.start();
+
+        // THEN it commits while the first transaction still holds its tally row (one row per tally: it waited)
+        try {
+            assertThat(registering.get(5, TimeUnit.SECONDS).created()).isTrue();
+        } finally {
+            release.countDown();
+            holding.get(30, TimeUnit.SECONDS);
+        }
+        // AND both count, summed over their rows
+        assertThat(store.stats(Set.of("striped")).byInstance()).containsExactly(Map.entry("striped", 2L));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from job_tallies where instance = 'striped' and jobs <> 0", Long.class))
+                .isEqualTo(2L);
     }
 
     @Test
