@@ -13,6 +13,7 @@ import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.store.NewJob;
 import io.github.alationgateway.store.Outcome;
 import io.github.alationgateway.store.Outcomes;
+import io.github.alationgateway.support.EmptyStore;
 import io.github.alationgateway.system.BackgroundLoops;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -67,15 +68,8 @@ abstract class RetentionContract {
 
     @BeforeEach
     void emptyStore() {
-        // Committed in a transaction: a contract may run with the pool's auto-commit off.
-        tx.executeWithoutResult(status -> {
-            jdbc.update("delete from job_events");
-            jdbc.update("delete from job_logs");
-            jdbc.update("delete from job_labels");
-            jdbc.update("delete from jobs");
-            jdbc.update("delete from job_tallies");
-            jdbc.update("update gateway_leases set owner = null, locked_until = null");
-        });
+        EmptyStore.empty(tx, jdbc);
+        tx.executeWithoutResult(status -> jdbc.update("update gateway_leases set owner = null, locked_until = null"));
     }
 
     @Test

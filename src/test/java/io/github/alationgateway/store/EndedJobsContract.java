@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alationgateway.alation.AlationJobRef;
 import io.github.alationgateway.details.JobKind;
+import io.github.alationgateway.support.EmptyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,15 +56,7 @@ abstract class EndedJobsContract {
 
     @BeforeEach
     void emptyStore() {
-        // One committed transaction: with the pool's auto-commit off, bare statements would be rolled back.
-        tx.executeWithoutResult(status -> {
-            jdbc.update("delete from job_events");
-            jdbc.update("delete from job_logs");
-            jdbc.update("delete from job_labels");
-            jdbc.update("delete from jobs");
-            jdbc.update("delete from job_tallies");
-            jdbc.update("delete from job_ended_hours");
-        });
+        EmptyStore.empty(tx, jdbc);
         ended = new EndedJobs(jdbcClient, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

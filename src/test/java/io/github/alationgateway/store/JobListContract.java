@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.alationgateway.alation.AlationJobRef;
 import io.github.alationgateway.details.JobKind;
 import io.github.alationgateway.support.CountingDataSource;
+import io.github.alationgateway.support.EmptyStore;
 import io.github.alationgateway.view.JobView;
 import io.github.alationgateway.view.JobViews;
 import java.time.Instant;
@@ -64,13 +65,7 @@ abstract class JobListContract {
 
     @BeforeEach
     void emptyStore() {
-        // Committed in a transaction: a contract may run with the pool's auto-commit off.
-        tx.executeWithoutResult(status -> {
-            jdbc.update("delete from job_events");
-            jdbc.update("delete from job_logs");
-            jdbc.update("delete from job_labels");
-            jdbc.update("delete from jobs");
-        });
+        EmptyStore.empty(tx, jdbc);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.alationgateway.GatewayApplication;
 import io.github.alationgateway.alation.AlationJobRef;
 import io.github.alationgateway.details.JobKind;
+import io.github.alationgateway.support.EmptyStore;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,12 +60,7 @@ abstract class JobStoreContract {
 
     @BeforeEach
     void emptyStore() {
-        // Committed in a transaction: a contract may run with the pool's auto-commit off.
-        tx.executeWithoutResult(status -> {
-            jdbc.update("delete from job_logs");
-            jdbc.update("delete from job_labels");
-            jdbc.update("delete from jobs");
-        });
+        EmptyStore.empty(tx, jdbc);
     }
 
     @Test

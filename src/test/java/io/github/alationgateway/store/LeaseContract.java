@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alationgateway.alation.AlationJobRef;
 import io.github.alationgateway.details.JobKind;
+import io.github.alationgateway.support.EmptyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,12 +53,7 @@ abstract class LeaseContract {
 
     @BeforeEach
     void emptyStore() {
-        // Committed in a transaction: a contract may run with the pool's auto-commit off.
-        tx.executeWithoutResult(status -> {
-            jdbc.update("delete from job_logs");
-            jdbc.update("delete from job_labels");
-            jdbc.update("delete from jobs");
-        });
+        EmptyStore.empty(tx, jdbc);
     }
 
     @Test

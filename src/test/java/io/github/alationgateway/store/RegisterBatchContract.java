@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.alationgateway.alation.AlationJobRef;
 import io.github.alationgateway.details.JobKind;
+import io.github.alationgateway.support.EmptyStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,16 +47,7 @@ abstract class RegisterBatchContract {
 
     @BeforeEach
     void emptyStore() {
-        // One committed transaction: with the pool's auto-commit off, bare statements would be rolled back.
-        tx.executeWithoutResult(status -> {
-            jdbc.update("delete from webhook_deliveries");
-            jdbc.update("delete from job_events");
-            jdbc.update("delete from job_logs");
-            jdbc.update("delete from job_labels");
-            jdbc.update("delete from job_callbacks");
-            jdbc.update("delete from jobs");
-            jdbc.update("delete from job_tallies");
-        });
+        EmptyStore.empty(tx, jdbc);
     }
 
     @Test
