@@ -17,13 +17,10 @@ import io.github.alationgateway.view.LabelRules;
 import io.github.alationgateway.webhooks.Callbacks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -95,12 +92,11 @@ class RegisterJob {
             RegisterBatch.Item item = items.get(i);
             shown.put(r.job().id(), views.registered(r.job(), item.job().labels(), item.callback()));
         }
-        Set<String> read = new HashSet<>();
-        List<Job> tracked = new ArrayList<>();
+        Map<String, Job> tracked = new LinkedHashMap<>();
         for (JobStore.Registration r : registrations) {
-            if (!shown.containsKey(r.job().id()) && read.add(r.job().id())) tracked.add(r.job());
+            if (!shown.containsKey(r.job().id())) tracked.putIfAbsent(r.job().id(), r.job());
         }
-        for (JobView view : views.views(tracked)) shown.put(view.id(), view);
+        for (JobView view : views.views(List.copyOf(tracked.values()))) shown.put(view.id(), view);
         return registrations.stream()
                 .map(r -> new Registered(shown.get(r.job().id()), r.created()))
                 .toList();
