@@ -32,6 +32,8 @@ gateway:
   security:
     api-keys:
       - {name: bench-startup, key: bench-startup-key-0123456789, role: admin}
+  # On BENCH_DB's seeded jobs, up to 90 days old, the default retention would start deleting them.
+  retention: {finished-after: 0}
 YML
   # A gateway still stopping on the port would answer for the new one.
   while curl -s -o /dev/null "http://127.0.0.1:$PORT/"; do sleep 0.2; done
