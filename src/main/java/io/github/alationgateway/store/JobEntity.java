@@ -22,7 +22,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "jobs")
-class JobEntity implements Persistable<String> {
+final class JobEntity implements Persistable<String> {
 
     @Id
     private String id;

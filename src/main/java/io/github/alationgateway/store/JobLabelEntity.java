@@ -19,7 +19,7 @@ import org.springframework.data.domain.Persistable;
 @Entity
 @Table(name = "job_labels")
 @IdClass(JobLabelEntity.Key.class)
-class JobLabelEntity implements Persistable<JobLabelEntity.Key> {
+final class JobLabelEntity implements Persistable<JobLabelEntity.Key> {
 
     record Key(String jobId, String labelKey) implements Serializable {}
 

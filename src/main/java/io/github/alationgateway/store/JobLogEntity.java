@@ -14,7 +14,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "job_logs")
-class JobLogEntity {
+final class JobLogEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
