@@ -1,20 +1,35 @@
 #!/usr/bin/env bash
-# Registration throughput on PostgreSQL: single registrations (wrk, 4 connections, a new Alation job id per
-# request) and batches of 500 (4 clients posting at once), on an empty database of its own (bench_registrations,
-# created and dropped here), polling off, rate limit off. Needs ./mvnw compile, wrk, psql and curl.
+# Registration throughput: single registrations (wrk, BENCH_CONNECTIONS connections, a new Alation job id per
+# request, after BENCH_WARMUP seconds of the same) and batches of 500 (4 clients posting at once), on an empty
+# database of its own, polling off, rate limit off. PostgreSQL by default (bench_registrations, created and
+# dropped here); BENCH_DATABASE=h2 runs on a fresh H2 file instead (issue 10 measured single registrations there).
+# Needs ./mvnw compile, wrk, psql and curl.
 #   BENCH_SECONDS=10 BENCH_BATCHES=40 bench/registrations.sh
+#   BENCH_DATABASE=h2 BENCH_CONNECTIONS=4 bench/registrations.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=bench_registrations
 SECONDS_EACH=${BENCH_SECONDS:-10}
 BATCHES=${BENCH_BATCHES:-40}
+DATABASE=${BENCH_DATABASE:-postgres}
+CONNECTIONS=${BENCH_CONNECTIONS:-4}
+# The JIT needs a minute or more of this load before its code settles (jstat -compiler).
+WARMUP=${BENCH_WARMUP:-60}
 PORT=${BENCH_PORT:-18091}
 KEY=bench-registrations-key
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 WORK=target/bench-registrations
 mkdir -p "$WORK"
 CP=$(bench/classpath.sh)
-dropdb --if-exists "$DB"; createdb "$DB"
+if [ "$DATABASE" = h2 ]; then
+  rm -rf "$WORK/data"
+  db_args=(--spring.datasource.url="jdbc:h2:file:./data/registrations")
+  count_jobs() { curl -s -H "Authorization: Bearer $KEY" "$BASE/api/v1/jobs/stats" | python3 -c 'import json,sys; print(sum(json.load(sys.stdin)["by_status"].values()))'; }
+else
+  dropdb --if-exists "$DB"; createdb "$DB"
+  db_args=(--spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$DB" --spring.datasource.username="$PGUSER")
+  count_jobs() { psql -qAt -d "$DB" -c "select count(*) from jobs"; }
+fi
 cat >"$WORK/application.yml" <<YML
 gateway:
   poll: {enabled: false}
@@ -25,23 +40,29 @@ gateway:
       - {name: bench, key: $KEY, role: admin}
     rate-limit: {requests-per-second: 0}
 YML
+# Emptied first: the loop below must not find the last run's "Started" line.
+: >"$WORK/gateway.log"
 (cd "$WORK" && exec java -Xms512m -Xmx512m -cp "$CP" io.github.alationgateway.GatewayApplication \
-  --server.port="$PORT" --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$DB" \
-  --spring.datasource.username="$PGUSER" >gateway.log 2>&1) &
+  --server.port="$PORT" "${db_args[@]}" >gateway.log 2>&1) &
 GATEWAY=$!
-trap 'kill $GATEWAY; wait $GATEWAY 2>/dev/null || true; dropdb --if-exists "$DB"' EXIT
+trap 'kill $GATEWAY; wait $GATEWAY 2>/dev/null || true; [ "$DATABASE" = h2 ] || dropdb --if-exists "$DB"' EXIT
 until grep -q "Started GatewayApplication" "$WORK/gateway.log" 2>/dev/null; do
   kill -0 $GATEWAY 2>/dev/null || { tail -40 "$WORK/gateway.log"; exit 1; }
   sleep 0.5
 done
 BASE="http://127.0.0.1:$PORT"
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$DATABASE, $CONNECTIONS connections, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 cat >"$WORK/single.lua" <<'LUA'
+-- Job ids: the first argument picks a range per wrk run (warm-up, measured run), the thread one inside it, so
+-- that no run repeats another's ids and the measured run times new registrations, not idempotent repeats.
 counter = 0
 wrk.headers["Content-Type"] = "application/json"
-local thread_id = 0
-setup = function(thread) thread_id = thread_id + 1; thread:set("base", thread_id * 100000000) end
+setup = function(thread)
+  threads_set_up = (threads_set_up or 0) + 1
+  thread:set("tid", threads_set_up)
+end
+init = function(args) base = tonumber(args[1]) * 100000000 + tid * 10000000 end
 request = function()
   counter = counter + 1
   local body = '{"instance": "prod", "response": {"job_id": ' .. (base + counter) .. '}, "labels": {"pipeline": "p7"}}'
@@ -50,9 +71,12 @@ request = function()
 end
 LUA
 # Warm-up: the first calls pay for class loading and JIT, which is not what is measured.
-wrk -t2 -c4 -d5s -H "Authorization: Bearer $KEY" -s "$WORK/single.lua" "$BASE" >/dev/null
-out=$(wrk -t2 -c4 -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $KEY" -s "$WORK/single.lua" "$BASE")
-echo "single registrations: $(awk '/Requests\/sec/{print $2}' <<<"$out")/s, p50 $(awk '$1=="50%"{print $2}' <<<"$out"), p99 $(awk '$1=="99%"{print $2}' <<<"$out"), non-2xx: $(awk '/Non-2xx/{print $5}' <<<"$out")"
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $KEY" -s "$WORK/single.lua" "$BASE" -- 1 >/dev/null
+before=$(count_jobs)
+out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $KEY" -s "$WORK/single.lua" "$BASE" -- 2)
+created=$(( $(count_jobs) - before ))
+echo "single registrations: $(awk '/Requests\/sec/{print $2}' <<<"$out")/s ($created new jobs in ${SECONDS_EACH} s)," \
+  "p50 $(awk '$1=="50%"{print $2}' <<<"$out"), p99 $(awk '$1=="99%"{print $2}' <<<"$out"), non-2xx: $(awk '/Non-2xx/{print $5}' <<<"$out")"
 
 # Batches of 500 new jobs each, 4 clients at once.
 python3 - "$BATCHES" "$WORK" <<'PY'
@@ -67,6 +91,6 @@ start=$(date +%s.%N)
 seq 1 "$BATCHES" | xargs -P4 -I{} curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $KEY" \
   -H 'Content-Type: application/json' --data-binary @"$WORK/batch-{}.json" "$BASE/api/v1/jobs/batch" >"$WORK/codes.txt"
 end=$(date +%s.%N)
-created=$(psql -qAt -d "$DB" -c "select count(*) from jobs where alation_job_id >= 900000000")
+created=$(( $(count_jobs) - before - created ))
 echo "batches of 500: $created registered in $(echo "$end - $start" | bc) s = $(echo "$created / ($end - $start)" | bc)/s; answers: $(sort "$WORK/codes.txt" | uniq -c | tr '\n' ' ')"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
