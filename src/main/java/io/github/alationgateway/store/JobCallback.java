@@ -1,10 +1,6 @@
 package io.github.alationgateway.store;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Where a job's own events go ({@code "notify"} at registration), and which of them. */
@@ -20,18 +16,8 @@ public record JobCallback(String url, List<String> events) {
                 .update();
     }
 
-    static Map<String, JobCallback> of(JdbcClient jdbc, Collection<String> jobIds) {
-        Map<String, JobCallback> callbacks = new LinkedHashMap<>();
-        if (jobIds.isEmpty()) return callbacks;
-        jdbc.sql("select job_id, url, events from job_callbacks where job_id in (:ids)")
-                .param("ids", jobIds)
-                .query(rs -> {
-                    callbacks.put(
-                            rs.getString(1),
-                            new JobCallback(
-                                    rs.getString(2),
-                                    Arrays.asList(rs.getString(3).split(","))));
-                });
-        return callbacks;
+    /** A callback as {@link #insert} stored it: its events comma-separated in one column. */
+    static JobCallback stored(String url, String events) {
+        return new JobCallback(url, List.of(events.split(",")));
     }
 }

@@ -16,9 +16,6 @@ interface JobRepository extends JpaRepository<JobEntity, String>, JpaSpecificati
     /** The unique key (instance, alation_key) that makes registration idempotent. */
     Optional<JobEntity> findByInstanceAndAlationKey(String instance, String alationKey);
 
-    /** Follow-ups of a whole page of jobs in one statement, oldest first. */
-    List<JobEntity> findByParentIdInOrderByRegisteredAtAscIdAsc(Collection<String> parentIds);
-
     /**
      * Jobs without parent that ended before {@code cutoff} and whose follow-ups all did too, oldest first: the
      * chains retention may delete whole.

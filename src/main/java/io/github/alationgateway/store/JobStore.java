@@ -131,11 +131,6 @@ public class JobStore {
                 .optional();
     }
 
-    /** The callbacks of those of these jobs that have one. */
-    public Map<String, JobCallback> callbacksOf(Collection<String> jobIds) {
-        return JobCallback.of(jdbc, jobIds);
-    }
-
     public Optional<Job> findByAlationKey(String instance, String alationKey) {
         return jobs.findByInstanceAndAlationKey(instance, alationKey).map(JobEntity::toJob);
     }
@@ -143,17 +138,6 @@ public class JobStore {
     /** Sets the parent of a job that a client registered before the gateway found it as a follow-up. */
     public boolean linkParent(String jobId, String parentId) {
         return Boolean.TRUE.equals(tx.execute(status -> jobs.linkParent(jobId, parentId) > 0));
-    }
-
-    /** The follow-up jobs of each of the given jobs, oldest first. One statement, whatever the number of jobs. */
-    public Map<String, List<Job>> followUpsOf(Collection<String> parentIds) {
-        Map<String, List<Job>> followUps = new LinkedHashMap<>();
-        if (parentIds.isEmpty()) return followUps;
-        for (JobEntity child : jobs.findByParentIdInOrderByRegisteredAtAscIdAsc(parentIds)) {
-            Job job = child.toJob();
-            followUps.computeIfAbsent(job.parentId(), k -> new ArrayList<>()).add(job);
-        }
-        return followUps;
     }
 
     /**

@@ -3,8 +3,10 @@ package io.github.alationgateway.view;
 import io.github.alationgateway.details.JobDetailsMapper;
 import io.github.alationgateway.store.Job;
 import io.github.alationgateway.store.JobCallback;
+import io.github.alationgateway.store.JobExtras;
+import io.github.alationgateway.store.JobExtras.Extras;
+import io.github.alationgateway.store.JobExtras.FollowUp;
 import io.github.alationgateway.store.JobStatus;
-import io.github.alationgateway.store.JobStore;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +16,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.StringNode;
 
-/** Turns stored jobs into what the API shows, reading labels and follow-ups for a whole page at once. */
+/**
+ * Turns stored jobs into what the API shows, reading labels, follow-ups and callbacks for a whole page at once,
+ * in one statement ({@link JobExtras}).
+ */
 @Component
 public class JobViews {
 
@@ -22,12 +27,12 @@ public class JobViews {
     private static final List<JobStatus> SEVERITY =
             List.of(JobStatus.SUCCESSFUL, JobStatus.PARTIALLY_SUCCESSFUL, JobStatus.EXPIRED, JobStatus.FAILED);
 
-    private final JobStore store;
+    private final JobExtras extras;
     private final JobDetailsMapper details;
     private final ObjectMapper json;
 
-    JobViews(JobStore store, JobDetailsMapper details, ObjectMapper json) {
-        this.store = store;
+    JobViews(JobExtras extras, JobDetailsMapper details, ObjectMapper json) {
+        this.extras = extras;
         this.details = details;
         this.json = json;
     }
@@ -42,24 +47,17 @@ public class JobViews {
      * {@link #views} reads them.
      */
     public JobView registered(Job job, Map<String, String> labels, JobCallback callback) {
-        return view(job, new TreeMap<>(labels), List.of(), callback);
+        return view(job, new Extras(new TreeMap<>(labels), List.of(), callback));
     }
 
     public List<JobView> views(List<Job> jobs) {
-        List<String> ids = jobs.stream().map(Job::id).toList();
-        Map<String, Map<String, String>> labels = store.labelsOf(ids);
-        Map<String, List<Job>> followUps = store.followUpsOf(ids);
-        Map<String, JobCallback> callbacks = store.callbacksOf(ids);
+        Map<String, Extras> found = extras.of(jobs.stream().map(Job::id).toList());
         return jobs.stream()
-                .map(job -> view(
-                        job,
-                        labels.getOrDefault(job.id(), Map.of()),
-                        followUps.getOrDefault(job.id(), List.of()),
-                        callbacks.get(job.id())))
+                .map(job -> view(job, found.getOrDefault(job.id(), Extras.NONE)))
                 .toList();
     }
 
-    private JobView view(Job job, Map<String, String> labels, List<Job> followUps, JobCallback notify) {
+    private JobView view(Job job, Extras extras) {
         JsonNode raw = parse(job.rawResult());
         return new JobView(
                 job.id(),
@@ -72,7 +70,7 @@ public class JobViews {
                 job.msg(),
                 raw,
                 details.map(job.kind(), job.alationStatus(), job.msg(), raw),
-                labels,
+                extras.labels(),
                 job.registeredBy(),
                 job.pollCount(),
                 job.registeredAt(),
@@ -80,19 +78,19 @@ public class JobViews {
                 job.nextPollAt(),
                 job.finishedAt(),
                 job.parentId(),
-                followUps.stream().map(Job::id).toList(),
-                chainStatus(job, followUps),
+                extras.followUps().stream().map(FollowUp::id).toList(),
+                chainStatus(job, extras.followUps()),
                 job.alationTaskId(),
                 details.progress(job.kind(), raw).orElse(null),
-                notify,
+                extras.callback(),
                 job.rawResultTruncated());
     }
 
-    static JobStatus chainStatus(Job job, List<Job> followUps) {
+    static JobStatus chainStatus(Job job, List<FollowUp> followUps) {
         if (!job.status().isFinal() || followUps.isEmpty()) return job.status();
         if (followUps.stream().anyMatch(f -> !f.status().isFinal())) return JobStatus.RUNNING;
         return followUps.stream()
-                .map(Job::status)
+                .map(FollowUp::status)
                 .reduce(job.status(), (a, b) -> SEVERITY.indexOf(a) >= SEVERITY.indexOf(b) ? a : b);
     }
 

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Registration and reads through JPA, as the store promises them: what is registered reads back field for
  * field, the same Alation job is tracked once however many replicas register it at once, and the batch reads
- * (labels, follow-ups) answer for a whole page. Written once, run by each database subclass unchanged.
+ * (labels, follow-ups, callbacks) answer for a whole page. Written once, run by each database subclass unchanged.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "gateway.poll.enabled=false")
 abstract class JobStoreContract {
@@ -45,6 +45,9 @@ abstract class JobStoreContract {
 
     @Autowired
     JobStore store;
+
+    @Autowired
+    JobExtras extras;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -119,22 +122,36 @@ abstract class JobStoreContract {
         assertThat(store.findById("no-such-job")).isEmpty();
         assertThat(store.logs("no-such-job")).isEmpty();
         assertThat(store.labelsOf(List.of("no-such-job"))).isEmpty();
-        assertThat(store.followUpsOf(List.of())).isEmpty();
+        assertThat(extras.of(List.of())).isEmpty();
+        assertThat(extras.of(List.of("no-such-job"))).isEmpty();
     }
 
     @Test
-    void followUpsAndLabelsAreReadForAWholePageAtOnce() {
-        Job a = register(Map.of("k", "a"), null, T0);
+    void labelsFollowUpsAndCallbacksAreReadForAWholePageAtOnce() {
+        // GIVEN a job with a label, a callback and two follow-ups registered out of order, and a job with none
+        Job a = store.register(
+                        newJob("prod", AlationJobRef.ofId(ids.incrementAndGet()), Map.of("k", "a", "j", "b")),
+                        "test",
+                        new JobCallback("https://example.test/hook", List.of("job.ended", "job.chain_ended")))
+                .job();
         Job b = register(Map.of(), null, T0);
-        Job a2 = register(Map.of(), a.id(), T0.plusSeconds(2));
+        Job a2 = register(Map.of("k", "a2"), a.id(), T0.plusSeconds(2));
         Job a1 = register(Map.of(), a.id(), T0.plusSeconds(1));
 
-        assertThat(store.followUpsOf(List.of(a.id(), b.id())))
-                .containsOnlyKeys(a.id())
-                .extractingByKey(a.id())
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(Job.class))
-                .extracting(Job::id)
-                .containsExactly(a1.id(), a2.id());
+        // WHEN their extras are read together
+        Map<String, JobExtras.Extras> read = extras.of(List.of(a.id(), b.id(), a2.id()));
+
+        // THEN each job has its own: labels in key order, follow-ups oldest first, the callback as registered
+        assertThat(read).containsOnlyKeys(a.id(), a2.id());
+        JobExtras.Extras ofA = read.get(a.id());
+        assertThat(ofA.labels()).containsExactly(Map.entry("j", "b"), Map.entry("k", "a"));
+        assertThat(ofA.followUps())
+                .containsExactly(
+                        new JobExtras.FollowUp(a1.id(), JobStatus.PENDING),
+                        new JobExtras.FollowUp(a2.id(), JobStatus.PENDING));
+        assertThat(ofA.callback())
+                .isEqualTo(new JobCallback("https://example.test/hook", List.of("job.ended", "job.chain_ended")));
+        assertThat(read.get(a2.id())).isEqualTo(new JobExtras.Extras(Map.of("k", "a2"), List.of(), null));
         assertThat(store.labelsOf(List.of(a.id(), b.id()))).containsOnlyKeys(a.id());
     }
 

@@ -40,6 +40,9 @@ abstract class RegisterBatchContract {
     JobStore store;
 
     @Autowired
+    JobExtras extras;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -85,7 +88,8 @@ abstract class RegisterBatchContract {
                 .isEqualTo(Map.of(first.id(), Map.of("pipeline", "p7", "team", "t1")));
         assertThat(store.logs(first.id())).extracting(JobLogEntry::message).containsExactly("registered " + a);
         assertThat(store.logs(before.id())).hasSize(1);
-        assertThat(store.callbacksOf(List.of(answers.get(3).job().id())).values())
+        assertThat(extras.of(List.of(answers.get(3).job().id())).values())
+                .extracting(JobExtras.Extras::callback)
                 .containsExactly(new JobCallback("https://example.test/hook", List.of("job.ended")));
         // AND one job.registered event per new job, none for the tracked one or the repeat
         assertThat(jdbc.queryForList(
