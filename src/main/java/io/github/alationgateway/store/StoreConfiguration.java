@@ -19,6 +19,12 @@ class StoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
 
+    /** Static: a post-processor must exist before the data source it adjusts. */
+    @Bean
+    static PostgresSessionSettings postgresSessionSettings() {
+        return new PostgresSessionSettings();
+    }
+
     @Bean
     JobTallies jobTallies(JdbcTemplate template) {
         return JobTallies.forDatabase(template);
