@@ -190,22 +190,32 @@ public class RegisterBatch {
         return all;
     }
 
-    /** Every job the keys name, as stored now: this batch's new rows and the ones already tracked. */
+    /**
+     * Every job the keys name, as stored now: this batch's new rows and the ones already tracked. One statement
+     * per instance, joining the unique key's index to the batch's keys as a VALUES list. Not {@code (instance,
+     * alation_key) in ((?, ?), ...)} nor {@code instance = ? and alation_key in (...)}: once pgJDBC prepares those
+     * on the server, PostgreSQL's generic plan can use the index for the instance alone and test each of its jobs
+     * against all 500 keys (11 s a batch at 200,000 jobs, bench/RESULTS.md "Registrations"). A VALUES list's row
+     * count is known to the planner whatever the parameters, so it probes the index once per key.
+     */
     private Map<Key, Job> read(List<Key> keys) {
         Map<Key, Job> stored = new HashMap<>();
-        String pairs = String.join(",", Collections.nCopies(keys.size(), "(?, ?)"));
-        Object[] args = new Object[keys.size() * 2];
-        for (int i = 0; i < keys.size(); i++) {
-            args[2 * i] = keys.get(i).instance();
-            args[2 * i + 1] = keys.get(i).alationKey();
+        Map<String, List<String>> byInstance = new LinkedHashMap<>();
+        for (Key key : keys) {
+            byInstance.computeIfAbsent(key.instance(), i -> new ArrayList<>()).add(key.alationKey());
         }
-        jdbc.query(
-                "select alation_key, " + JobRows.COLUMNS + " from jobs where (instance, alation_key) in (" + pairs
-                        + ")",
-                rs -> {
-                    stored.put(new Key(rs.getString("instance"), rs.getString("alation_key")), JobRows.job(rs));
-                },
-                args);
+        byInstance.forEach((instance, alationKeys) -> {
+            List<Object> args = new ArrayList<>(alationKeys);
+            args.add(instance);
+            jdbc.query(
+                    "select alation_key, " + JobRows.COLUMNS + " from jobs join (values "
+                            + String.join(", ", Collections.nCopies(alationKeys.size(), "(?)"))
+                            + ") as wanted (wanted_key) on alation_key = wanted_key where instance = ?",
+                    rs -> {
+                        stored.put(new Key(rs.getString("instance"), rs.getString("alation_key")), JobRows.job(rs));
+                    },
+                    args.toArray());
+        });
         return stored;
     }
 }
