@@ -92,6 +92,17 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /**
+     * The text of the first element matching, once there is one: after a form is sent, WebDriver's click may
+     * return before the page it leads to has loaded.
+     */
+    String awaitText(String css) {
+        return waiting()
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d ->
+                        all(css).stream().findFirst().map(WebElement::getText).orElse(null));
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

@@ -177,7 +177,7 @@ class DashboardBrowserTest extends DashboardGateway {
 
         browser.open("/ui/jobs/" + id(running));
         browser.click("#poll-now");
-        assertThat(browser.find(".notice").getText()).startsWith("Poll requested");
+        assertThat(browser.awaitText(".notice")).startsWith("Poll requested");
         // The next poll was a minute away; this one was asked for.
         await().atMost(Duration.ofSeconds(20)).until(() -> alation.pollsOfId(id) > before);
         browser.screenshots("job-running");
