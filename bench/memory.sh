@@ -41,6 +41,8 @@ STUB=$!
 GATEWAY=
 SAMPLER=
 cleanup() {
+  # Every step whatever the one before answered: a killed gateway's exit status must not leave the stub running.
+  set +e
   [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null
   [ -n "$GATEWAY" ] && kill "$GATEWAY" 2>/dev/null && wait "$GATEWAY" 2>/dev/null
   kill "$STUB" 2>/dev/null
