@@ -88,8 +88,12 @@ final class Browser implements AutoCloseable {
         return url.startsWith(origin) ? url.substring(origin.length()) : url;
     }
 
+    /**
+     * The first element matching, waiting for it: after a navigation WebDriver may answer before the new page has
+     * loaded (a full verify failed four tests on #api-key right after opening the sign-in page).
+     */
     WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        return waiting().until(d -> d.findElement(By.cssSelector(css)));
     }
 
     /**
