@@ -26,10 +26,11 @@ from generate_series(1, :jobs) n
 cross join lateral (select now() - interval '90 days' * (1 - n::float8 / :jobs) as at) r
 cross join lateral (select case when n % 100 < 85 then 'SUCCESSFUL' when n % 100 < 95 then 'FAILED'
                                 when n % 100 < 98 then 'PARTIALLY_SUCCESSFUL' else 'EXPIRED' end as status) s;
-insert into job_labels (job_id, label_key, label_value)
-select md5(n::text)::uuid::text, 'pipeline', 'p' || (n % 20) from generate_series(1, :jobs) n
-union all
-select md5(n::text)::uuid::text, 'team', 't' || (n % 7) from generate_series(1, :jobs) n;
+-- Each label carries its job's registration time (V8_7); now() is the same all through this transaction.
+insert into job_labels (job_id, label_key, label_value, registered_at)
+select md5(n::text)::uuid::text, l.key, l.value, now() - interval '90 days' * (1 - n::float8 / :jobs)
+from generate_series(1, :jobs) n
+cross join lateral (values ('pipeline', 'p' || (n % 20)), ('team', 't' || (n % 7))) l (key, value);
 insert into job_logs (job_id, at, last_at, level, status, message)
 select id, finished_at, finished_at, 'INFO', lower(status), 'Job finished in 0.08 seconds' from jobs;
 commit;

@@ -9,6 +9,7 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.io.Serializable;
+import java.time.Instant;
 import org.springframework.data.domain.Persistable;
 
 /**
@@ -34,15 +35,20 @@ final class JobLabelEntity implements Persistable<JobLabelEntity.Key> {
     @Column(name = "label_value")
     private String labelValue;
 
+    /** The job's registration time, copied: a label filter reads its jobs in the list's order from one index. */
+    @Column(name = "registered_at")
+    private Instant registeredAt;
+
     @Transient
     private boolean fresh;
 
     protected JobLabelEntity() {}
 
-    JobLabelEntity(String jobId, String key, String value) {
+    JobLabelEntity(String jobId, String key, String value, Instant registeredAt) {
         this.jobId = jobId;
         this.labelKey = key;
         this.labelValue = value;
+        this.registeredAt = JobRows.micros(registeredAt);
         this.fresh = true;
     }
 

@@ -34,6 +34,7 @@ public class JobStore {
     private final ObjectProvider<StatusChanges> listeners;
     private final JobTallies tallies;
     private final JobStatistics statistics;
+    private final LabelledPages labelledPages;
 
     JobStore(
             JobRepository jobs,
@@ -43,7 +44,8 @@ public class JobStore {
             TransactionTemplate tx,
             ObjectProvider<StatusChanges> listeners,
             JobTallies tallies,
-            JobStatistics statistics) {
+            JobStatistics statistics,
+            LabelledPages labelledPages) {
         this.jobs = jobs;
         this.labels = labels;
         this.logs = logs;
@@ -52,6 +54,7 @@ public class JobStore {
         this.listeners = listeners;
         this.tallies = tallies;
         this.statistics = statistics;
+        this.labelledPages = labelledPages;
     }
 
     /** The outcome of a registration: the job, and whether this call created it. */
@@ -98,7 +101,7 @@ public class JobStore {
         JobEntity entity = jobs.saveAndFlush(JobEntity.registered(id, job));
         if (!job.labels().isEmpty()) {
             labels.saveAll(job.labels().entrySet().stream()
-                    .map(label -> new JobLabelEntity(id, label.getKey(), label.getValue()))
+                    .map(label -> new JobLabelEntity(id, label.getKey(), label.getValue(), job.registeredAt()))
                     .toList());
         }
         logs.save(new JobLogEntity(id, job.registeredAt(), "INFO", JobStatus.PENDING.wire(), registeredMessage));
@@ -208,10 +211,14 @@ public class JobStore {
 
     /**
      * A page of the list: the query's filters as Specifications, the page as a keyset window of Spring Data's
-     * scrolling (it adds the "after this position" condition), so that page 40 costs what page 1 does.
+     * scrolling (it adds the "after this position" condition), so that page 40 costs what page 1 does. A label
+     * filter reads from the label's side instead ({@link LabelledPages}).
      */
     public List<Job> list(JobQuery query) {
         if (query.visibleInstances() != null && query.visibleInstances().isEmpty()) return List.of();
+        if (!query.labels().isEmpty()) {
+            return labelledPages.page(query).stream().map(JobEntity::toJob).toList();
+        }
         JobQuery.Position after = query.after();
         KeysetScrollPosition position = after == null
                 ? ScrollPosition.keyset()

@@ -154,8 +154,8 @@ public class RegisterBatch {
         for (Key key : created) {
             Item item = first.get(key);
             String id = ids.get(key);
-            item.job().labels().forEach((k, v) -> labels.add(new Object[] {id, k, v}));
             OffsetDateTime at = JobRows.timestamp(item.job().registeredAt());
+            item.job().labels().forEach((k, v) -> labels.add(new Object[] {id, k, v, at}));
             logs.add(new Object[] {id, at, at, JobStatus.PENDING.wire(), item.registeredMessage()});
             if (item.callback() != null) {
                 callbacks.add(new Object[] {
@@ -167,7 +167,9 @@ public class RegisterBatch {
             JobTallies.add(counted, key.instance(), item.job().kind().name(), JobStatus.PENDING, 1);
         }
         if (!labels.isEmpty()) {
-            jdbc.batchUpdate("insert into job_labels (job_id, label_key, label_value) values (?, ?, ?)", labels);
+            jdbc.batchUpdate(
+                    "insert into job_labels (job_id, label_key, label_value, registered_at) values (?, ?, ?, ?)",
+                    labels);
         }
         jdbc.batchUpdate(
                 "insert into job_logs (job_id, at, last_at, level, status, message, repeat_count)"

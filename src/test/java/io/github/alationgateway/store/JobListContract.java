@@ -95,6 +95,21 @@ abstract class JobListContract {
         assertThat(ids(query().label("team", "a"))).containsExactly(p8.id(), p7.id());
         assertThat(ids(query().label("team", "a").label("pipeline", "p8"))).containsExactly(p8.id());
         assertThat(ids(query().label("team", "b"))).isEmpty();
+        // A label read from its own side keeps every other filter the job's side has
+        assertThat(ids(query().label("team", "a").registeredAfter(T0.plusSeconds(5))))
+                .containsExactly(p8.id());
+        assertThat(ids(query().label("team", "a").registeredBefore(T0.plusSeconds(5))))
+                .containsExactly(p7.id());
+        assertThat(ids(query().label("team", "a").status(JobStatus.PENDING))).containsExactly(p8.id(), p7.id());
+        assertThat(ids(query().label("team", "a").status(JobStatus.FAILED))).isEmpty();
+        assertThat(ids(query().label("team", "a").kind(JobKind.DOCUMENT_POST))).isEmpty();
+        assertThat(ids(query().label("team", "a").instance("prod").kind(JobKind.TERM_PUT)))
+                .containsExactly(p8.id(), p7.id());
+        assertThat(ids(query().label("team", "a").visible(Set.of("sandbox")))).isEmpty();
+        assertThat(ids(query().label("team", "a").visible(Set.of("prod", "sandbox"))))
+                .containsExactly(p8.id(), p7.id());
+        assertThat(ids(query().label("team", "a").alationJobId(p7.alationJobId())))
+                .containsExactly(p7.id());
         assertThat(ids(query().registeredAfter(T0.plusSeconds(3)).registeredBefore(T0.plusSeconds(5))))
                 .containsExactly(p7.id(), named.id());
         assertThat(ids(query().kind(JobKind.TERM_PUT).instance("prod").registeredAfter(T0.plusSeconds(4))))
@@ -114,26 +129,63 @@ abstract class JobListContract {
         }
 
         // WHEN they are read 4 at a time
+        List<String> read = readAllPages(query(), 4);
+
+        // THEN every job comes once, newest first, ties by id descending
+        assertThat(read).hasSize(25).doesNotHaveDuplicates().isEqualTo(newestFirst(registered));
+    }
+
+    @Test
+    void labelledPagesFollowEachOtherWithoutGapOrRepeatAlsoAcrossJobsRegisteredAtOneInstant() {
+        // GIVEN 30 jobs in groups registered at one instant, two thirds of them with the label asked for, and the
+        // rest with another value of the same key
+        List<String> nightly = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Map<String, String> labels = Map.of("pipeline", i % 3 == 0 ? "hourly" : "nightly");
+            Job job = register("prod", AlationJobRef.ofId(ids.incrementAndGet()), JobKind.TERM_PUT, labels, i / 6);
+            if (i % 3 != 0) nightly.add(job.id());
+        }
+
+        // WHEN the label's jobs are read 3 at a time, also with a time range that cuts the first and last groups
+        List<String> read = readAllPages(query().label("pipeline", "nightly"), 3);
+        List<String> ranged = readAllPages(
+                query().label("pipeline", "nightly")
+                        .registeredAfter(T0.plusSeconds(1))
+                        .registeredBefore(T0.plusSeconds(4)),
+                3);
+
+        // THEN each comes once, in the list's order, and the range keeps exactly its jobs
+        assertThat(read).hasSize(20).isEqualTo(newestFirst(nightly));
+        List<String> inRange = store.findAllById(nightly).stream()
+                .filter(job -> !job.registeredAt().isBefore(T0.plusSeconds(1))
+                        && job.registeredAt().isBefore(T0.plusSeconds(4)))
+                .map(Job::id)
+                .toList();
+        assertThat(ranged).hasSize(12).isEqualTo(newestFirst(inRange));
+    }
+
+    /** Every page of the query, {@code pageSize} at a time, each after the last job of the one before. */
+    private List<String> readAllPages(QueryBuilder query, int pageSize) {
         List<String> read = new ArrayList<>();
         JobQuery.Position after = null;
-        for (int page = 0; page < 10; page++) {
-            List<Job> jobs = store.list(query().after(after).pageSize(4).build());
+        for (int page = 0; page < 20; page++) {
+            List<Job> jobs = store.list(query.after(after).pageSize(pageSize).build());
             jobs.forEach(job -> read.add(job.id()));
-            if (jobs.size() < 4) break;
+            if (jobs.size() < pageSize) break;
             Job last = jobs.get(jobs.size() - 1);
             after = new JobQuery.Position(last.registeredAt(), last.id());
         }
+        return read;
+    }
 
-        // THEN every job comes once, newest first, ties by id descending
-        assertThat(read).hasSize(25).doesNotHaveDuplicates();
-        List<Job> all = store.findAllById(registered);
-        List<String> expected = all.stream()
+    /** The list's order: newest first, ties by id descending. */
+    private List<String> newestFirst(List<String> jobIds) {
+        return store.findAllById(jobIds).stream()
                 .sorted((a, b) -> a.registeredAt().equals(b.registeredAt())
                         ? b.id().compareTo(a.id())
                         : b.registeredAt().compareTo(a.registeredAt()))
                 .map(Job::id)
                 .toList();
-        assertThat(read).isEqualTo(expected);
     }
 
     @Test

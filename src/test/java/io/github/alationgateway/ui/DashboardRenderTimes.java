@@ -148,7 +148,9 @@ abstract class DashboardRenderTimes {
                 running ? Timestamp.from(now.plusSeconds(30)) : null,
                 finished == null ? null : Timestamp.from(finished)
             });
-            if (i % 2 == 0) labels.add(new Object[] {id, "pipeline", i % 4 == 0 ? "nightly" : "hourly"});
+            if (i % 2 == 0)
+                labels.add(
+                        new Object[] {id, "pipeline", i % 4 == 0 ? "nightly" : "hourly", Timestamp.from(registered)});
         }
         for (int from = 0; from < jobs.size(); from += 5_000) {
             jdbc.batchUpdate(
@@ -159,7 +161,7 @@ abstract class DashboardRenderTimes {
         }
         for (int from = 0; from < labels.size(); from += 5_000) {
             jdbc.batchUpdate(
-                    "insert into job_labels (job_id, label_key, label_value) values (?, ?, ?)",
+                    "insert into job_labels (job_id, label_key, label_value, registered_at) values (?, ?, ?, ?)",
                     labels.subList(from, Math.min(labels.size(), from + 5_000)));
         }
         if (database().startsWith("PostgreSQL")) jdbc.execute("analyze");

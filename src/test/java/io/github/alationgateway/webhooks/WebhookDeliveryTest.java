@@ -148,7 +148,7 @@ class WebhookDeliveryTest {
             long alationId = ids.incrementAndGet();
             created.add(id);
             jobs.add(new Object[] {id, "id:" + alationId, alationId, now, now});
-            labels.add(new Object[] {id, scenario});
+            labels.add(new Object[] {id, scenario, now});
         }
         // One transaction, as a registration is: a job polled to its end before its label is written would end
         // without the label, and its events would match no endpoint (this test once waited 4 minutes for that).
@@ -158,7 +158,8 @@ class WebhookDeliveryTest {
                             + " next_poll_at, version) values (?, 'default', ?, ?, 'GENERIC', 'PENDING', ?, ?, 0)",
                     jobs);
             jdbc.batchUpdate(
-                    "insert into job_labels (job_id, label_key, label_value) values (?, 'scenario', ?)", labels);
+                    "insert into job_labels (job_id, label_key, label_value, registered_at) values (?, 'scenario', ?, ?)",
+                    labels);
         });
         return created;
     }
