@@ -33,6 +33,8 @@ gateway:
 YML
 
 start_gateway() {
+  # Emptied here, not only by the redirect below: the loop would otherwise find the last run's line first.
+  : >"$WORK/gateway-$1.log"
   (cd "$WORK" && exec java -Xms512m -Xmx512m -cp "$CP" io.github.alationgateway.GatewayApplication \
     --server.port="$PORT" --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$DB" \
     --spring.datasource.username="$PGUSER" >"gateway-$1.log" 2>&1) &
