@@ -100,6 +100,8 @@ run '`?kind=TERM_PUT&instance=sandbox&registered_after=<30 days ago>`' \
 run '`?alation_job_name=MetadataExtraction%23500000_2026`' "/api/v1/jobs?alation_job_name=MetadataExtraction%23500000_2026"
 run '`?label=team:t3&registered_after=<1 day ago>`' "/api/v1/jobs?label=team:t3&registered_after=$DAY"
 run '`GET /api/v1/jobs/stats`' /api/v1/jobs/stats
+run '`GET /api/v1/jobs/stats?label=pipeline:p7&registered_after=<1 day ago>`' \
+  "/api/v1/jobs/stats?label=pipeline:p7&registered_after=$DAY"
 run 'a page of 500 (`?page_size=500`)' "/api/v1/jobs?page_size=500"
 
 # 40 pages of 500 in a row, each following the last one's cursor.

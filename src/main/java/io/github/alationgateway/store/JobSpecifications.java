@@ -73,7 +73,10 @@ final class JobSpecifications {
         return (root, q, cb) -> cb.lessThanOrEqualTo(root.get("registeredAt"), JobRows.micros(at));
     }
 
-    /** An EXISTS on the label's primary key (job_id, label_key): one index probe per candidate job. */
+    /**
+     * An EXISTS on the label's primary key (job_id, label_key): one index probe per candidate job. A query's first
+     * label is read from the label's side instead ({@link LabelledJobs}); this serves the labels after it.
+     */
     static Specification<JobEntity> labelled(String key, String value) {
         return (root, q, cb) -> {
             Subquery<Integer> label = q.subquery(Integer.class);

@@ -3,6 +3,7 @@ package io.github.alationgateway.store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,8 +42,17 @@ public class JobStatistics {
         } else {
             CriteriaBuilder cb = entities.getCriteriaBuilder();
             CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
-            Root<JobEntity> job = query.from(JobEntity.class);
-            var where = JobSpecifications.matching(counted(filter)).toPredicate(job, query, cb);
+            Root<JobEntity> job;
+            Predicate where;
+            if (filter.labels().isEmpty()) {
+                job = query.from(JobEntity.class);
+                where = JobSpecifications.matching(counted(filter)).toPredicate(job, query, cb);
+            } else {
+                // From the label's side: "the last 24 hours of the nightly pipeline" is one range of its index.
+                LabelledJobs selected = LabelledJobs.select(counted(filter), query, cb);
+                job = selected.job();
+                where = cb.and(selected.where().toArray(Predicate[]::new));
+            }
             query.multiselect(job.get("status"), job.get("kind"), job.get("instance"), cb.count(job))
                     .groupBy(job.get("status"), job.get("kind"), job.get("instance"));
             if (where != null) query.where(where);

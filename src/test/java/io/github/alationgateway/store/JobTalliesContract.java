@@ -193,6 +193,16 @@ abstract class JobTalliesContract {
         assertThat(nightly.byKind()).isEqualTo(Map.of("TERM_PUT", 3L));
         assertThat(nightly.byStatus()).containsEntry("pending", 3L).containsEntry("successful", 0L);
 
+        // AND a label alone, and with an instance, counts all of its jobs there
+        assertThat(statistics
+                        .stats(filter(Map.of("pipeline", "nightly"), null, null, null))
+                        .byKind())
+                .isEqualTo(Map.of("TERM_PUT", 6L));
+        assertThat(statistics
+                        .stats(filter(Map.of("pipeline", "adhoc"), null, "prod", null))
+                        .byInstance())
+                .isEqualTo(Map.of("prod", 4L));
+
         // AND instance and kind alone, read from the tallies, agree with the grouped count of the same jobs
         JobStats fromTallies = statistics.stats(filter(Map.of(), null, "sandbox", JobKind.TERM_PUT));
         JobStats counted = statistics.stats(filter(Map.of(), T0.minusSeconds(1), "sandbox", JobKind.TERM_PUT));
