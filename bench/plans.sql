@@ -48,6 +48,10 @@ explain (analyze, buffers) select * from jobs where parent_id in (select id from
   order by registered_at, id;
 \echo '== stats: the tallies'
 explain (analyze, buffers) select instance, kind, status, sum(jobs) from job_tallies group by instance, kind, status having sum(jobs) <> 0;
+\echo '== stats?label=pipeline:p7&registered_after=<1 day ago>: from the label side, one range of ix_job_labels_value'
+explain (analyze, buffers) select j.status, j.kind, j.instance, count(*) from job_labels l, jobs j
+  where l.label_key = 'pipeline' and l.label_value = 'p7' and j.id = l.job_id
+  and l.registered_at >= now() - interval '1 day' group by j.status, j.kind, j.instance;
 \echo '== stats before: the group-by it replaces'
 explain (analyze, buffers) select status, kind, instance, count(*) from jobs group by status, kind, instance;
 \echo '== ended_per_hour from the roll-ups, 7 days, no filter'
