@@ -7,23 +7,23 @@
 -- in the order of the label row's copy of registered_at, FETCH FIRST page_size rows.
 \echo '== ?label=pipeline:p7'
 explain (analyze, buffers) select j.* from job_labels l, jobs j where l.label_key = 'pipeline' and l.label_value = 'p7'
-  and j.id = l.job_id order by l.registered_at desc, l.job_id desc fetch first 51 rows only;
+  and j.id = l.job_id order by l.label_key, l.label_value, l.registered_at desc, l.job_id desc fetch first 51 rows only;
 \echo '== ?label=team:t3&registered_after=<1 day ago>'
 explain (analyze, buffers) select j.* from job_labels l, jobs j where l.label_key = 'team' and l.label_value = 't3'
   and j.id = l.job_id and l.registered_at >= now() - interval '1 day'
-  order by l.registered_at desc, l.job_id desc fetch first 51 rows only;
+  order by l.label_key, l.label_value, l.registered_at desc, l.job_id desc fetch first 51 rows only;
 \echo '== ?label=pipeline:p7&status=failed (a filter on the job side too)'
 explain (analyze, buffers) select j.* from job_labels l, jobs j where l.label_key = 'pipeline' and l.label_value = 'p7'
-  and j.id = l.job_id and j.status = 'FAILED' order by l.registered_at desc, l.job_id desc fetch first 51 rows only;
+  and j.id = l.job_id and j.status = 'FAILED' order by l.label_key, l.label_value, l.registered_at desc, l.job_id desc fetch first 51 rows only;
 \echo '== ?label=pipeline:p7&label=team:t3 (the second label an EXISTS on its primary key)'
 explain (analyze, buffers) select j.* from job_labels l, jobs j where l.label_key = 'pipeline' and l.label_value = 'p7'
   and j.id = l.job_id and exists (select 1 from job_labels l2 where l2.job_id = j.id and l2.label_key = 'team'
-  and l2.label_value = 't3') order by l.registered_at desc, l.job_id desc fetch first 51 rows only;
+  and l2.label_value = 't3') order by l.label_key, l.label_value, l.registered_at desc, l.job_id desc fetch first 51 rows only;
 \echo '== ?label=pipeline:p7, page 40 (keyset position 1,950 labelled jobs deep)'
 explain (analyze, buffers) select j.* from job_labels l, jobs j where l.label_key = 'pipeline' and l.label_value = 'p7'
   and j.id = l.job_id and l.registered_at <= (select registered_at from job_labels where label_key = 'pipeline'
   and label_value = 'p7' order by registered_at desc, job_id desc offset 1950 limit 1)
-  order by l.registered_at desc, l.job_id desc fetch first 51 rows only;
+  order by l.label_key, l.label_value, l.registered_at desc, l.job_id desc fetch first 51 rows only;
 \echo '== ?status=failed'
 explain (analyze, buffers) select * from jobs j where j.status = 'FAILED'
   order by j.registered_at desc, j.id desc fetch first 51 rows only;
