@@ -6,6 +6,9 @@
 # Needs ./mvnw compile, wrk, psql and curl.
 #   BENCH_SECONDS=10 BENCH_BATCHES=40 bench/registrations.sh
 #   BENCH_DATABASE=h2 BENCH_CONNECTIONS=4 bench/registrations.sh
+# Batches alone, warmed by batches of their own (new jobs too) until the JIT has settled, with the CPU per item of
+# the gateway and of the database's backends (from /proc, PostgreSQL only):
+#   BENCH_SINGLE=off BENCH_BATCH_WARMUP=1200 BENCH_BATCHES=200 bench/registrations.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=bench_registrations
@@ -13,6 +16,8 @@ SECONDS_EACH=${BENCH_SECONDS:-10}
 BATCHES=${BENCH_BATCHES:-40}
 DATABASE=${BENCH_DATABASE:-postgres}
 CONNECTIONS=${BENCH_CONNECTIONS:-4}
+SINGLE=${BENCH_SINGLE:-on}
+BATCH_WARMUP=${BENCH_BATCH_WARMUP:-0}
 # The JIT needs a minute or more of this load before its code settles (jstat -compiler).
 WARMUP=${BENCH_WARMUP:-60}
 PORT=${BENCH_PORT:-18091}
@@ -53,6 +58,13 @@ done
 BASE="http://127.0.0.1:$PORT"
 echo "$DATABASE, $CONNECTIONS connections, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# CPU time (clock ticks) of the gateway and of this database's backends, summed from /proc/<pid>/stat.
+ticks() { for pid in "$@"; do sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13}'; done | awk '{t += $1} END {print t + 0}'; }
+backends() { [ "$DATABASE" = h2 ] || psql -qAt -d "$DB" -c "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()"; }
+
+before=$(count_jobs)
+created=0
+if [ "$SINGLE" = on ]; then
 cat >"$WORK/single.lua" <<'LUA'
 -- Job ids: the first argument picks a range per wrk run (warm-up, measured run), the thread one inside it, so
 -- that no run repeats another's ids and the measured run times new registrations, not idempotent repeats.
@@ -80,20 +92,38 @@ out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization:
 created=$(( $(count_jobs) - before ))
 echo "single registrations: $(awk '/Requests\/sec/{print $2}' <<<"$out")/s ($created new jobs in ${SECONDS_EACH} s)," \
   "p50 $(awk '$1=="50%"{print $2}' <<<"$out"), p99 $(awk '$1=="99%"{print $2}' <<<"$out"), non-2xx: $(awk '/Non-2xx/{print $5}' <<<"$out")"
+fi
 
-# Batches of 500 new jobs each, 4 clients at once.
-python3 - "$BATCHES" "$WORK" <<'PY'
+# Batches of 500 new jobs each, 4 clients at once; the warm-up's batches first (w-*.json), then the measured ones.
+rm -f "$WORK"/batch-*.json "$WORK"/w-*.json
+python3 - "$BATCHES" "$WORK" "$BATCH_WARMUP" <<'PY'
 import json, sys
-for b in range(1, int(sys.argv[1]) + 1):
+for b in range(1, int(sys.argv[1]) + int(sys.argv[3]) + 1):
     items = [{"instance": "prod", "response": {"job_id": 900000000 + b * 1000 + i}, "labels": {"pipeline": "p7"}}
              for i in range(500)]
-    with open(f"{sys.argv[2]}/batch-{b}.json", "w") as f:
+    name = f"w-{b}" if b <= int(sys.argv[3]) else f"batch-{b - int(sys.argv[3])}"
+    with open(f"{sys.argv[2]}/{name}.json", "w") as f:
         json.dump({"items": items}, f)
 PY
+if [ "$BATCH_WARMUP" -gt 0 ]; then
+  # ANALYZE after the first few: without statistics each batch's read-back takes 10 to 100 times longer.
+  for range in "1 $(( BATCH_WARMUP < 20 ? BATCH_WARMUP : 20 ))" "21 $BATCH_WARMUP"; do
+    seq $range | xargs -P4 -I{} curl -s -o /dev/null -H "Authorization: Bearer $KEY" \
+      -H 'Content-Type: application/json' --data-binary @"$WORK/w-{}.json" "$BASE/api/v1/jobs/batch"
+    [ "$DATABASE" = h2 ] || psql -q -d "$DB" -c "analyze"
+  done
+  before=$(count_jobs) created=0
+fi
+pids=$(backends)
+cpu_before=$(ticks $GATEWAY) db_before=$(ticks $pids)
 start=$(date +%s.%N)
 seq 1 "$BATCHES" | xargs -P4 -I{} curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $KEY" \
   -H 'Content-Type: application/json' --data-binary @"$WORK/batch-{}.json" "$BASE/api/v1/jobs/batch" >"$WORK/codes.txt"
 end=$(date +%s.%N)
+cpu_after=$(ticks $GATEWAY) db_after=$(ticks $pids)
 created=$(( $(count_jobs) - before - created ))
+tick=$(getconf CLK_TCK)
 echo "batches of 500: $created registered in $(echo "$end - $start" | bc) s = $(echo "$created / ($end - $start)" | bc)/s; answers: $(sort "$WORK/codes.txt" | uniq -c | tr '\n' ' ')"
+echo "CPU per item: gateway $(( (cpu_after - cpu_before) * 1000000 / tick / created )) µs," \
+  "database backends $(( (db_after - db_before) * 1000000 / tick / created )) µs ($(wc -w <<<"$pids") backends)"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
