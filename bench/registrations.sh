@@ -32,7 +32,9 @@ if [ "$DATABASE" = h2 ]; then
   count_jobs() { curl -s -H "Authorization: Bearer $KEY" "$BASE/api/v1/jobs/stats" | python3 -c 'import json,sys; print(sum(json.load(sys.stdin)["by_status"].values()))'; }
 else
   dropdb --if-exists "$DB"; createdb "$DB"
-  db_args=(--spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$DB" --spring.datasource.username="$PGUSER")
+  # BENCH_JDBC_PARAMS: driver settings for the URL, e.g. "reWriteBatchedInserts=false" (the URL wins over the gateway's).
+  db_args=(--spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$DB${BENCH_JDBC_PARAMS:+?$BENCH_JDBC_PARAMS}"
+    --spring.datasource.username="$PGUSER")
   count_jobs() { psql -qAt -d "$DB" -c "select count(*) from jobs"; }
 fi
 cat >"$WORK/application.yml" <<YML
