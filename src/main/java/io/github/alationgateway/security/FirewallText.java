@@ -5,7 +5,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * The characters {@link StrictHttpFirewall} allows in header names, header values and parameter names, checked by a
  * loop instead of the regular expressions it matches them with. The firewall checks every header a filter or
- * Spring MVC reads, each time it is read (about ten per API call); its expressions were ~4 % of the CPU of a call.
+ * Spring MVC reads, each time it is read (about ten per API call); its expressions were ~1.6 % of a liveness probe.
  * The rules are Spring Security's own: every character assigned in Unicode and not a control character, a tab
  * also allowed in values.
  */

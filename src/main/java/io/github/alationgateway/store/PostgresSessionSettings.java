@@ -14,8 +14,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * took 2-7 ms (bench/RESULTS.md, "Storage at a million jobs").
  *
  * <p>A batch registration inserts 500 rows into each of four tables; sent one row a statement, every row paid for a
- * statement's set-up in PostgreSQL. Rewritten, the driver sends them up to 128 rows a statement, and the database's
- * CPU per registered job fell from 167 to 143 µs (bench/RESULTS.md, "Batch registrations, 2026-12-03 (2)"). The
+ * statement's set-up in PostgreSQL. Rewritten, the driver sends them up to 128 rows a statement. The gain is small:
+ * in one build, off against on, the database's CPU per registered job went from 160 to 155 µs (bench/RESULTS.md,
+ * "Batch registrations, 2026-12-03 (2)"). The
  * driver then answers {@code SUCCESS_NO_INFO} for each row of an insert batch: nothing here reads the counts of a
  * batch of inserts (they are read for updates only, which are never rewritten).
  *
