@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
  * in its own transaction ({@link JobTallies}): seven days are at most 168 hours of a few dozen rows each. Counting
  * the same from the jobs through {@code ix_jobs_finished} reads every job ended in the window, ~80,000 for seven
  * days at a million jobs, too slow for the stats' 50 ms (plans in bench/RESULTS.md). The roll-ups keep instance
- * and kind; a label or registration-time filter is counted from the jobs ended in the window, through that index.
+ * and kind. A registration-time filter alone is counted from the jobs ended in the window, through that index; a
+ * label, from its rows in {@code ix_job_labels_value}, bounded by the registration times when there are any.
  * Plain SQL: an hour bucket of an instant is an expression JPA has no portable word for.
  */
 @Repository
@@ -97,44 +98,63 @@ public class EndedJobs {
                     + " where ended_hour >= :from and ended_hour < :until and jobs <> 0");
             params.put("from", Math.floorDiv(from.getEpochSecond(), 3600));
             params.put("until", Math.floorDiv(until.getEpochSecond(), 3600));
-        } else {
-            sql.append("select " + HOUR + ", status, count(*) from jobs j"
+        } else if (filter.labels().isEmpty()) {
+            sql.append("select " + HOUR + ", j.status, count(*) from jobs j"
                     + " where finished_at >= :from and finished_at < :until");
             params.put("from", JobRows.timestamp(from));
             params.put("until", JobRows.timestamp(until));
+        } else {
+            // From the first label's side, as LabelledJobs reads a list: the label and a registration time are one
+            // range of ix_job_labels_value, and only that range's jobs are probed for their end. Read from the
+            // ends instead, "the nightly pipeline's last day" probed the labels of every job ended in the window.
+            Map.Entry<String, String> driving =
+                    filter.labels().entrySet().iterator().next();
+            sql.append("select " + HOUR + ", j.status, count(*) from job_labels l join jobs j on j.id = l.job_id"
+                    + " where l.label_key = :drivingKey and l.label_value = :drivingValue"
+                    + " and finished_at >= :from and finished_at < :until");
+            params.put("drivingKey", driving.getKey());
+            params.put("drivingValue", driving.getValue());
+            params.put("from", JobRows.timestamp(from));
+            params.put("until", JobRows.timestamp(until));
+            // The label's copy of the registration time bounds the index range; a job that ended before the window's
+            // end was registered before it too.
+            sql.append(" and l.registered_at < :until");
+            if (filter.registeredAfter() != null) sql.append(" and l.registered_at >= :registeredAfter");
+            if (filter.registeredBefore() != null) sql.append(" and l.registered_at < :registeredBefore");
         }
+        String on = rolledUp ? "" : "j."; // job_labels has a registered_at too
         if (filter.instance() != null) {
-            sql.append(" and instance = :instance");
+            sql.append(" and " + on + "instance = :instance");
             params.put("instance", filter.instance());
         }
         if (filter.kind() != null) {
-            sql.append(" and kind = :kind");
+            sql.append(" and " + on + "kind = :kind");
             params.put("kind", filter.kind().name());
         }
         if (filter.visibleInstances() != null) {
-            sql.append(" and instance in (:visible)");
+            sql.append(" and " + on + "instance in (:visible)");
             params.put("visible", new ArrayList<>(filter.visibleInstances()));
         }
         if (filter.registeredAfter() != null) {
-            sql.append(" and registered_at >= :registeredAfter");
+            sql.append(" and " + on + "registered_at >= :registeredAfter");
             params.put("registeredAfter", JobRows.timestamp(filter.registeredAfter()));
         }
         if (filter.registeredBefore() != null) {
-            sql.append(" and registered_at < :registeredBefore");
+            sql.append(" and " + on + "registered_at < :registeredBefore");
             params.put("registeredBefore", JobRows.timestamp(filter.registeredBefore()));
         }
         int n = 0;
         for (Map.Entry<String, String> label : filter.labels().entrySet()) {
-            n++;
-            sql.append(" and exists (select 1 from job_labels l where l.job_id = j.id and l.label_key = :key")
+            if (n++ == 0) continue; // the driving label, joined above
+            sql.append(" and exists (select 1 from job_labels o where o.job_id = j.id and o.label_key = :key")
                     .append(n)
-                    .append(" and l.label_value = :value")
+                    .append(" and o.label_value = :value")
                     .append(n)
                     .append(')');
             params.put("key" + n, label.getKey());
             params.put("value" + n, label.getValue());
         }
-        sql.append(rolledUp ? " group by ended_hour, status" : " group by " + HOUR + ", status");
+        sql.append(rolledUp ? " group by ended_hour, status" : " group by " + HOUR + ", j.status");
         return jdbc.sql(sql.toString())
                 .params(params)
                 .query((rs, row) -> new HourCount(

@@ -114,6 +114,52 @@ abstract class EndedJobsContract {
         assertThat(failed(new JobQuery(
                         null, null, null, null, null, Map.of(), null, REGISTERED.plusSeconds(1), null, 0, null)))
                 .isEqualTo(1);
+        // AND a label with a registration time, an instance or a second label keeps to both
+        assertThat(failed(
+                        filter(null, null, Map.of("pipeline", "nightly"), REGISTERED.plus(Duration.ofHours(1)), null)))
+                .isEqualTo(1);
+        assertThat(failed(new JobQuery(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Map.of("pipeline", "nightly"),
+                        null,
+                        REGISTERED.plusSeconds(1),
+                        null,
+                        0,
+                        null)))
+                .isEqualTo(1);
+        assertThat(failed(filter("sandbox", null, Map.of("pipeline", "nightly"), null, null)))
+                .isZero();
+        assertThat(failed(filter(null, JobKind.DOCUMENT_POST, Map.of("pipeline", "nightly"), null, null)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aJobCountsOnlyWhenItHasEveryLabelAsked() {
+        // GIVEN ends with one, the other and both of two labels
+        end("prod", JobKind.TERM_PUT, Map.of("pipeline", "nightly"), JobStatus.FAILED, NOW.minusSeconds(60));
+        end("prod", JobKind.TERM_PUT, Map.of("team", "data"), JobStatus.FAILED, NOW.minusSeconds(60));
+        end(
+                "prod",
+                JobKind.TERM_PUT,
+                Map.of("pipeline", "nightly", "team", "data"),
+                JobStatus.FAILED,
+                NOW.minusSeconds(60));
+
+        // THEN both labels select the one job that has both, whichever drives
+        Map<String, String> both = new java.util.LinkedHashMap<>();
+        both.put("pipeline", "nightly");
+        both.put("team", "data");
+        assertThat(failed(filter(null, null, both, null, null))).isEqualTo(1);
+        Map<String, String> reversed = new java.util.LinkedHashMap<>();
+        reversed.put("team", "data");
+        reversed.put("pipeline", "nightly");
+        assertThat(failed(filter(null, null, reversed, null, null))).isEqualTo(1);
+        assertThat(failed(filter(null, null, Map.of("team", "data"), null, null)))
+                .isEqualTo(2);
     }
 
     @Test
