@@ -51,6 +51,43 @@ public record JobQuery(
                 null);
     }
 
+    /** The same filters without a page's position and size: what counts and roll-ups read. */
+    JobQuery withoutPage() {
+        return new JobQuery(
+                status,
+                kind,
+                instance,
+                alationJobId,
+                alationJobName,
+                labels,
+                registeredAfter,
+                registeredBefore,
+                null,
+                0,
+                visibleInstances,
+                alationTaskId);
+    }
+
+    /**
+     * What is left for the job's side once a label's index range has read the driving label and the registration
+     * times ({@link LabelledJobs}): the other labels, the job-side filters and the page size.
+     */
+    JobQuery onTheJob(Map<String, String> otherLabels) {
+        return new JobQuery(
+                status,
+                kind,
+                instance,
+                alationJobId,
+                alationJobName,
+                otherLabels,
+                null,
+                null,
+                null,
+                pageSize,
+                visibleInstances,
+                alationTaskId);
+    }
+
     /** Where a page ends: jobs are ordered by registration time, then id. */
     public record Position(Instant registeredAt, String id) {}
 }

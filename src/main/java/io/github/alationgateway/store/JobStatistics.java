@@ -46,10 +46,10 @@ public class JobStatistics {
             Predicate where;
             if (filter.labels().isEmpty()) {
                 job = query.from(JobEntity.class);
-                where = JobSpecifications.matching(counted(filter)).toPredicate(job, query, cb);
+                where = JobSpecifications.matching(filter.withoutPage()).toPredicate(job, query, cb);
             } else {
                 // From the label's side: "the last 24 hours of the nightly pipeline" is one range of its index.
-                LabelledJobs selected = LabelledJobs.select(counted(filter), query, cb);
+                LabelledJobs selected = LabelledJobs.select(filter.withoutPage(), query, cb);
                 job = selected.job();
                 where = cb.and(selected.where().toArray(Predicate[]::new));
             }
@@ -72,23 +72,6 @@ public class JobStatistics {
                 && filter.alationJobName() == null
                 && filter.alationTaskId() == null
                 && filter.status() == null;
-    }
-
-    /** The filter without what belongs to a page. */
-    private static JobQuery counted(JobQuery filter) {
-        return new JobQuery(
-                filter.status(),
-                filter.kind(),
-                filter.instance(),
-                filter.alationJobId(),
-                filter.alationJobName(),
-                filter.labels(),
-                filter.registeredAfter(),
-                filter.registeredBefore(),
-                null,
-                0,
-                filter.visibleInstances(),
-                filter.alationTaskId());
     }
 
     private static final class Counts {

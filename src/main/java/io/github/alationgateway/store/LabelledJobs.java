@@ -42,25 +42,8 @@ record LabelledJobs(Root<JobLabelEntity> label, Root<JobEntity> job, List<Predic
             where.add(cb.greaterThanOrEqualTo(at, JobRows.micros(query.registeredAfter())));
         }
         if (query.registeredBefore() != null) where.add(cb.lessThan(at, JobRows.micros(query.registeredBefore())));
-        Predicate rest = JobSpecifications.matching(onTheJob(query, others)).toPredicate(job, criteria, cb);
+        Predicate rest = JobSpecifications.matching(query.onTheJob(others)).toPredicate(job, criteria, cb);
         if (rest != null) where.add(rest);
         return new LabelledJobs(label, job, where);
-    }
-
-    /** The filters left for the job's side: everything but the driving label, the times and the position. */
-    private static JobQuery onTheJob(JobQuery query, Map<String, String> otherLabels) {
-        return new JobQuery(
-                query.status(),
-                query.kind(),
-                query.instance(),
-                query.alationJobId(),
-                query.alationJobName(),
-                otherLabels,
-                null,
-                null,
-                null,
-                query.pageSize(),
-                query.visibleInstances(),
-                query.alationTaskId());
     }
 }
