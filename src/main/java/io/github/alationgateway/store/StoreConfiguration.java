@@ -30,6 +30,11 @@ class StoreConfiguration {
         return JobTallies.forDatabase(template);
     }
 
+    @Bean
+    BulkInsert bulkInsert(JdbcTemplate template) {
+        return BulkInsert.forDatabase(template);
+    }
+
     /** The claim strategy is chosen once, from the database we are connected to. */
     @Bean
     JobClaims jobClaims(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx)
