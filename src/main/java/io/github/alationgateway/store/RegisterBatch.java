@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers a batch of jobs in one transaction and a handful of round trips, whatever its size: one batched
- * insert of the jobs that is idempotent on the unique key, one read of every job the batch names, then one batched
- * insert each of the new jobs' labels, log lines and callbacks, their events, and one tally update. Registration
+ * insert of the jobs that is idempotent on the unique key, one read of every job the batch names, then one bulk
+ * insert each of the new jobs' labels, log lines and callbacks, their events ({@link BulkInsert}: COPY on
+ * PostgreSQL), and one tally update. Registration
  * one by one (JobStore#register, through JPA) costs a transaction per job.
  *
  * <p>Hand-written SQL, because the database's own upsert is the point: PostgreSQL's {@code insert ... on conflict
@@ -44,15 +45,21 @@ public class RegisterBatch {
     private final TransactionTemplate tx;
     private final ObjectProvider<StatusChanges> listeners;
     private final JobTallies tallies;
+    private final BulkInsert bulk;
     private final String insertJobs;
     private final boolean postgres;
 
     RegisterBatch(
-            JdbcTemplate jdbc, TransactionTemplate tx, ObjectProvider<StatusChanges> listeners, JobTallies tallies) {
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            ObjectProvider<StatusChanges> listeners,
+            JobTallies tallies,
+            BulkInsert bulk) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.listeners = listeners;
         this.tallies = tallies;
+        this.bulk = bulk;
         this.postgres = postgres(jdbc);
         this.insertJobs = postgres
                 ? "insert into jobs (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -156,7 +163,7 @@ public class RegisterBatch {
             String id = ids.get(key);
             OffsetDateTime at = JobRows.timestamp(item.job().registeredAt());
             item.job().labels().forEach((k, v) -> labels.add(new Object[] {id, k, v, at}));
-            logs.add(new Object[] {id, at, at, JobStatus.PENDING.wire(), item.registeredMessage()});
+            logs.add(new Object[] {id, at, at, "INFO", JobStatus.PENDING.wire(), item.registeredMessage(), 1});
             if (item.callback() != null) {
                 callbacks.add(new Object[] {
                     id, item.callback().url(), String.join(",", item.callback().events())
@@ -166,18 +173,10 @@ public class RegisterBatch {
                     new StatusChanges.RegisteredJob(stored.get(key), item.job().labels(), item.callback()));
             JobTallies.add(counted, key.instance(), item.job().kind().name(), JobStatus.PENDING, 1);
         }
-        if (!labels.isEmpty()) {
-            jdbc.batchUpdate(
-                    "insert into job_labels (job_id, label_key, label_value, registered_at) values (?, ?, ?, ?)",
-                    labels);
-        }
-        jdbc.batchUpdate(
-                "insert into job_logs (job_id, at, last_at, level, status, message, repeat_count)"
-                        + " values (?, ?, ?, 'INFO', ?, ?, 1)",
-                logs);
-        if (!callbacks.isEmpty()) {
-            jdbc.batchUpdate("insert into job_callbacks (job_id, url, events) values (?, ?, ?)", callbacks);
-        }
+        // COPY on PostgreSQL (BulkInsert): these rows are most of what a batch costs the database.
+        bulk.insert("job_labels", List.of("job_id", "label_key", "label_value", "registered_at"), labels);
+        bulk.insert("job_logs", List.of("job_id", "at", "last_at", "level", "status", "message", "repeat_count"), logs);
+        bulk.insert("job_callbacks", List.of("job_id", "url", "events"), callbacks);
         // The job.registered events of the new jobs only, written in this transaction (the outbox).
         listeners.orderedStream().forEach(listener -> listener.registered(registered));
         // Last: the tallies' row locks are the ones other registrations wait for, so hold them briefly.

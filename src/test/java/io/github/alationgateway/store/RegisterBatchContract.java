@@ -136,6 +136,30 @@ abstract class RegisterBatchContract {
         assertThat(store.stats(null).byInstance()).isEqualTo(Map.of("prod", 200L));
     }
 
+    @Test
+    void textOfAnyShapeIsStoredAsGiven() {
+        // GIVEN text that COPY's format would misread unescaped: its separators, backslashes, its null and end markers
+        String message = "tab\there\nnew line\r\n\\.\n\\N back\\slash \"quoted\" é 😀 \\";
+        Map<String, String> labels = Map.of("path", "C:\\temp\\new", "null", "\\N", "empty", "");
+        AlationJobRef hostile = AlationJobRef.ofId(ids.incrementAndGet());
+        AlationJobRef plain = AlationJobRef.ofId(ids.incrementAndGet());
+
+        // WHEN a batch registers it beside a plain job
+        List<JobStore.Registration> answers = batch.register(List.of(
+                new RegisterBatch.Item(item(hostile, "prod", labels).job(), message, null),
+                item(plain, "prod", Map.of("pipeline", "p7"))));
+
+        // THEN the log line, the labels and the event hold it as given
+        String id = answers.get(0).job().id();
+        assertThat(store.logs(id)).extracting(JobLogEntry::message).containsExactly(message);
+        assertThat(store.labelsOf(List.of(id))).isEqualTo(Map.of(id, labels));
+        assertThat(jdbc.queryForObject("select data from job_events where job_id = ?", String.class, id))
+                .contains("\"path\":\"C:\\\\temp\\\\new\"", "\"null\":\"\\\\N\"");
+        assertThat(store.logs(answers.get(1).job().id()))
+                .extracting(JobLogEntry::message)
+                .containsExactly("registered " + plain);
+    }
+
     private static RegisterBatch.Item item(AlationJobRef ref, String instance, Map<String, String> labels) {
         return new RegisterBatch.Item(
                 new NewJob(instance, ref, JobKind.GENERIC, labels, "test", null, T0), "registered " + ref, null);
