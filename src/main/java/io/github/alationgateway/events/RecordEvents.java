@@ -1,5 +1,6 @@
 package io.github.alationgateway.events;
 
+import io.github.alationgateway.store.BulkInsert;
 import io.github.alationgateway.store.Job;
 import io.github.alationgateway.store.JobStatus;
 import io.github.alationgateway.store.JobStore;
@@ -22,7 +23,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -31,14 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns status changes into events, in the transaction that made the changes (the outbox): an event is
  * committed exactly when its change is. Views are rendered only for the jobs that have an event, and all
- * events of one transaction are written in one batch.
+ * events of one transaction are written at once (a COPY on PostgreSQL).
  */
 @Component
 class RecordEvents implements StatusChanges {
 
     private final JobStore store;
     private final JobViews views;
-    private final JdbcTemplate jdbc;
+    private final BulkInsert bulk;
     private final JsonMapper json;
     private final Clock clock;
     private final EventLog log;
@@ -48,7 +48,7 @@ class RecordEvents implements StatusChanges {
     RecordEvents(
             JobStore store,
             JobViews views,
-            JdbcTemplate jdbc,
+            BulkInsert bulk,
             JsonMapper json,
             Clock clock,
             EventLog log,
@@ -56,7 +56,7 @@ class RecordEvents implements StatusChanges {
             OpenWriters writers) {
         this.store = store;
         this.views = views;
-        this.jdbc = jdbc;
+        this.bulk = bulk;
         this.json = json;
         this.clock = clock;
         this.log = log;
@@ -138,8 +138,8 @@ class RecordEvents implements StatusChanges {
                 json.writeValueAsString(event.job())
             });
         }
-        writers.write(() ->
-                jdbc.batchUpdate("insert into job_events (id, type, job_id, at, data) values (?, ?, ?, ?, ?)", rows));
+        // COPY on PostgreSQL: a batch registration writes an event for each of its up to 500 jobs.
+        writers.write(() -> bulk.insert("job_events", List.of("id", "type", "job_id", "at", "data"), rows));
         subscribers.orderedStream().forEach(subscriber -> subscriber.appended(events));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
