@@ -13,8 +13,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * of two workers for the label filters: 19-29 ms, of which 14 ms starting the workers, where the plan without them
  * took 2-7 ms (bench/RESULTS.md, "Storage at a million jobs").
  *
- * <p>A batch registration inserts 500 rows into each of four tables; sent one row a statement, every row paid for a
- * statement's set-up in PostgreSQL. Rewritten, the driver sends them up to 128 rows a statement. The gain is small:
+ * <p>A batch registration inserts up to 500 jobs (its other rows go as COPY, {@link BulkInsert}) and updates the
+ * tallies; sent one row a statement, every row paid for a statement's set-up in PostgreSQL. Rewritten, the driver
+ * sends them up to 128 rows a statement. The gain is small (measured when all of a batch's rows went as inserts):
  * in one build, off against on, the database's CPU per registered job went from 160 to 155 µs (bench/RESULTS.md,
  * "Batch registrations, 2026-12-03 (2)"). The
  * driver then answers {@code SUCCESS_NO_INFO} for each row of an insert batch: nothing here reads the counts of a

@@ -15,6 +15,7 @@
  *       ({@link io.github.alationgateway.store.Outcomes}: JDBC batches guarded by version and lease owner), and
  *       {@code JobStore.requestPoll}, which must respect a lease; the tallies behind the stats
  *       ({@link io.github.alationgateway.store.JobTallies}: an upsert that adds, in the transaction of the change);
+ *       the rows of a batch registration ({@link io.github.alationgateway.store.BulkInsert}: PostgreSQL's COPY);
  *       the row locks {@link io.github.alationgateway.store.DeleteJobs} takes before its JPQL bulk deletes; and
  *       what a view of jobs shows besides their rows ({@link io.github.alationgateway.store.JobExtras}: labels,
  *       follow-ups and callbacks in one UNION ALL, one round trip on every read of the API instead of three).
