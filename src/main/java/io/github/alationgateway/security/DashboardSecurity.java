@@ -48,7 +48,8 @@ class DashboardSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain dashboard(HttpSecurity http, KeySessions sessions) throws Exception {
+    SecurityFilterChain dashboard(HttpSecurities httpSecurities, KeySessions sessions) throws Exception {
+        HttpSecurity http = httpSecurities.create();
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         denied.setErrorPage("/ui/denied");
         http.securityMatcher(new OrRequestMatcher(pathPattern("/"), pathPattern("/ui"), pathPattern("/ui/**")))
