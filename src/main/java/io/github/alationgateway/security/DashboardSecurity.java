@@ -48,8 +48,7 @@ class DashboardSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain dashboard(HttpSecurities httpSecurities, KeySessions sessions) throws Exception {
-        HttpSecurity http = httpSecurities.create();
+    SecurityFilterChain dashboard(HttpSecurity http, KeySessions sessions) throws Exception {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         denied.setErrorPage("/ui/denied");
         http.securityMatcher(new OrRequestMatcher(pathPattern("/"), pathPattern("/ui"), pathPattern("/ui/**")))

@@ -5,31 +5,25 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 import io.github.alationgateway.alation.AlationProperties;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderNotFoundException;
-import org.springframework.security.config.ObjectPostProcessor;
-import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
-import org.springframework.web.accept.ContentNegotiationStrategy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -89,26 +83,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    HttpSecurities httpSecurities(
-            ApplicationContext context,
-            ObjectProvider<HttpSecurity> framework,
-            ObjectPostProcessor<Object> postProcessor,
-            AuthenticationConfiguration authentication,
-            ObjectProvider<SecurityContextHolderStrategy> contextHolder,
-            ObjectProvider<ContentNegotiationStrategy> contentNegotiation) {
-        return new HttpSecurities(context, framework, postProcessor, authentication, contextHolder, contentNegotiation);
-    }
-
-    @Bean
     SecurityFilterChain api(
-            HttpSecurities httpSecurities,
+            HttpSecurity http,
             ApiKeys keys,
             ProblemResponses problems,
             GatewaySecurityProperties properties,
             RequestQuota quota,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
             throws Exception {
-        HttpSecurity http = httpSecurities.create();
         http.csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
