@@ -1,12 +1,9 @@
 package io.github.alationgateway.events;
 
-import java.sql.DatabaseMetaData;
-import javax.sql.DataSource;
+import io.github.alationgateway.store.DatabaseProduct;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
@@ -16,8 +13,7 @@ class EventsConfiguration {
      * database (H2) serves one replica, whose writers this process counts itself.
      */
     @Bean
-    OpenWriters openWriters(DataSource dataSource, JdbcTemplate jdbc) throws MetaDataAccessException {
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        return "PostgreSQL".equalsIgnoreCase(product) ? new PostgresOpenWriters(jdbc) : new InProcessOpenWriters();
+    OpenWriters openWriters(DatabaseProduct database, JdbcTemplate jdbc) {
+        return database.isPostgres() ? new PostgresOpenWriters(jdbc) : new InProcessOpenWriters();
     }
 }

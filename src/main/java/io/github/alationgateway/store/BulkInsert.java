@@ -3,7 +3,6 @@ package io.github.alationgateway.store;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.sql.DatabaseMetaData;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
@@ -11,8 +10,6 @@ import java.util.List;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * Inserts many rows into one table in the current transaction: on PostgreSQL with {@code COPY ... FROM STDIN},
@@ -34,19 +31,9 @@ public final class BulkInsert {
     private final JdbcTemplate jdbc;
     private final boolean copy;
 
-    private BulkInsert(JdbcTemplate jdbc, boolean copy) {
+    BulkInsert(JdbcTemplate jdbc, boolean copy) {
         this.jdbc = jdbc;
         this.copy = copy;
-    }
-
-    static BulkInsert forDatabase(JdbcTemplate jdbc) {
-        try {
-            String product =
-                    JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
-            return new BulkInsert(jdbc, "PostgreSQL".equalsIgnoreCase(product));
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot tell which database holds the jobs", e);
-        }
     }
 
     /**

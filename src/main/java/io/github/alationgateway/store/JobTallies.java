@@ -1,6 +1,5 @@
 package io.github.alationgateway.store;
 
-import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +12,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * How many jobs each (instance, kind, status) has, kept in {@code job_tallies} by every write that adds, moves or
@@ -51,19 +48,9 @@ final class JobTallies {
     private final JdbcTemplate jdbc;
     private final boolean postgres;
 
-    private JobTallies(JdbcTemplate jdbc, boolean postgres) {
+    JobTallies(JdbcTemplate jdbc, boolean postgres) {
         this.jdbc = jdbc;
         this.postgres = postgres;
-    }
-
-    static JobTallies forDatabase(JdbcTemplate jdbc) {
-        try {
-            String product =
-                    JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
-            return new JobTallies(jdbc, "PostgreSQL".equalsIgnoreCase(product));
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot tell which database holds the jobs", e);
-        }
     }
 
     /** An empty set of changes, to fill and then {@link #apply}. */

@@ -29,7 +29,7 @@ public class Outcomes {
                 jdbc,
                 tx,
                 new StaticListableBeanFactory().getBeanProvider(StatusChanges.class),
-                JobTallies.forDatabase(jdbc));
+                new JobTallies(jdbc, DatabaseProduct.of(jdbc.getDataSource()).isPostgres()));
     }
 
     @Autowired

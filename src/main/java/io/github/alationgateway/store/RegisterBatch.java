@@ -1,6 +1,5 @@
 package io.github.alationgateway.store;
 
-import java.sql.DatabaseMetaData;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +14,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,13 +51,14 @@ public class RegisterBatch {
             TransactionTemplate tx,
             ObjectProvider<StatusChanges> listeners,
             JobTallies tallies,
-            BulkInsert bulk) {
+            BulkInsert bulk,
+            DatabaseProduct database) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.listeners = listeners;
         this.tallies = tallies;
         this.bulk = bulk;
-        this.postgres = postgres(jdbc);
+        this.postgres = database.isPostgres();
         this.insertJobs = postgres
                 ? "insert into jobs (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict (instance, alation_key) do nothing"
@@ -73,16 +71,6 @@ public class RegisterBatch {
                         + " cast(? as varchar(200)), cast(? as timestamp with time zone),"
                         + " cast(? as timestamp with time zone), cast(? as varchar(36)) from dual"
                         + " where not exists (select 1 from jobs where instance = ? and alation_key = ?)";
-    }
-
-    private static boolean postgres(JdbcTemplate jdbc) {
-        try {
-            return "PostgreSQL"
-                    .equalsIgnoreCase(JdbcUtils.extractDatabaseMetaData(
-                            jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName));
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot tell which database holds the jobs", e);
-        }
     }
 
     private record Key(String instance, String alationKey) {}

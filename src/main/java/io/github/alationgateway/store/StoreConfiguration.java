@@ -1,6 +1,5 @@
 package io.github.alationgateway.store;
 
-import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,8 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -26,29 +23,32 @@ class StoreConfiguration {
     }
 
     @Bean
-    JobTallies jobTallies(JdbcTemplate template) {
-        return JobTallies.forDatabase(template);
+    DatabaseProduct databaseProduct(DataSource dataSource) {
+        return DatabaseProduct.of(dataSource);
     }
 
     @Bean
-    BulkInsert bulkInsert(JdbcTemplate template) {
-        return BulkInsert.forDatabase(template);
+    JobTallies jobTallies(JdbcTemplate template, DatabaseProduct database) {
+        return new JobTallies(template, database.isPostgres());
+    }
+
+    @Bean
+    BulkInsert bulkInsert(JdbcTemplate template, DatabaseProduct database) {
+        return new BulkInsert(template, database.isPostgres());
     }
 
     /** The claim strategy is chosen once, from the database we are connected to. */
     @Bean
-    JobClaims jobClaims(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx)
-            throws MetaDataAccessException {
-        JobClaims claims = claims(dataSource, jdbc, template);
+    JobClaims jobClaims(DatabaseProduct database, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx) {
+        JobClaims claims = claims(database, jdbc, template);
         // Its own short transaction, committed before any call to Alation: it must not rest on the pool's
         // auto-commit, which an operator may turn off.
         return (owner, now, leaseUntil, limit) -> tx.execute(status -> claims.claimDue(owner, now, leaseUntil, limit));
     }
 
-    private static JobClaims claims(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template)
-            throws MetaDataAccessException {
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        if ("PostgreSQL".equalsIgnoreCase(product)) {
+    private static JobClaims claims(DatabaseProduct database, JdbcClient jdbc, JdbcTemplate template) {
+        String product = database.name();
+        if (database.isPostgres()) {
             log.info(
                     "Claiming due jobs with FOR UPDATE SKIP LOCKED ({}): several replicas may share this database",
                     product);

@@ -1,15 +1,12 @@
 package io.github.alationgateway.system;
 
-import java.sql.DatabaseMetaData;
+import io.github.alationgateway.store.DatabaseProduct;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -20,10 +17,9 @@ class ClockConfiguration {
     /** Tests replace this bean with a clock they move by hand. */
     @Bean
     @ConditionalOnMissingBean(Clock.class)
-    DatabaseClock clock(DataSource dataSource, JdbcTemplate jdbc) throws MetaDataAccessException {
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+    DatabaseClock clock(DatabaseProduct database, JdbcTemplate jdbc) {
         // now() is the start of the transaction in PostgreSQL; clock_timestamp() is the time of the call.
-        String query = "PostgreSQL".equalsIgnoreCase(product) ? "select clock_timestamp()" : "select current_timestamp";
+        String query = database.isPostgres() ? "select clock_timestamp()" : "select current_timestamp";
         DatabaseClock clock = new DatabaseClock(jdbc, query);
         try {
             clock.synchronise();

@@ -1,20 +1,17 @@
 package io.github.alationgateway.webhooks;
 
 import io.github.alationgateway.events.EventLog;
+import io.github.alationgateway.store.DatabaseProduct;
 import io.github.alationgateway.system.BackgroundLoops;
 import io.github.alationgateway.system.ReplicaIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -22,11 +19,10 @@ class WebhooksConfiguration {
 
     /** As for jobs, the claim is chosen once from the database: SKIP LOCKED where there is one. */
     @Bean
-    DeliveryClaims deliveryClaims(DataSource dataSource, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx)
-            throws MetaDataAccessException {
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+    DeliveryClaims deliveryClaims(
+            DatabaseProduct database, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx) {
         return new DeliveryClaims.InTransaction(
-                "PostgreSQL".equalsIgnoreCase(product)
+                database.isPostgres()
                         ? new DeliveryClaims.SkipLocked(jdbc)
                         : new DeliveryClaims.Optimistic(jdbc, template),
                 tx);
