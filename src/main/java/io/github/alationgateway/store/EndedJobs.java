@@ -116,13 +116,12 @@ public class EndedJobs {
             params.put("drivingValue", driving.getValue());
             params.put("from", JobRows.timestamp(from));
             params.put("until", JobRows.timestamp(until));
-            // The label's copy of the registration time bounds the index range; a job that ended before the window's
-            // end was registered before it too.
+            // A job that ended before the window's end was registered before it too: this bounds the index range.
             sql.append(" and l.registered_at < :until");
-            if (filter.registeredAfter() != null) sql.append(" and l.registered_at >= :registeredAfter");
-            if (filter.registeredBefore() != null) sql.append(" and l.registered_at < :registeredBefore");
         }
-        String on = rolledUp ? "" : "j."; // job_labels has a registered_at too
+        String on = rolledUp ? "" : "j.";
+        // Registration times bound the label's index range, on the label's copy, rather than the job, as in a list.
+        String registered = filter.labels().isEmpty() ? "j." : "l.";
         if (filter.instance() != null) {
             sql.append(" and " + on + "instance = :instance");
             params.put("instance", filter.instance());
@@ -136,11 +135,11 @@ public class EndedJobs {
             params.put("visible", new ArrayList<>(filter.visibleInstances()));
         }
         if (filter.registeredAfter() != null) {
-            sql.append(" and " + on + "registered_at >= :registeredAfter");
+            sql.append(" and " + registered + "registered_at >= :registeredAfter");
             params.put("registeredAfter", JobRows.timestamp(filter.registeredAfter()));
         }
         if (filter.registeredBefore() != null) {
-            sql.append(" and " + on + "registered_at < :registeredBefore");
+            sql.append(" and " + registered + "registered_at < :registeredBefore");
             params.put("registeredBefore", JobRows.timestamp(filter.registeredBefore()));
         }
         int n = 0;
