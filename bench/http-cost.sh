@@ -32,16 +32,10 @@ gateway:
       - {name: bench, key: $KEY, role: admin}
     rate-limit: {requests-per-second: 0}
 YML
-: >"$WORK/gateway.log"
-(cd "$WORK" && exec java -Xms512m -Xmx512m -XX:FlightRecorderOptions:stackdepth=256 "${jfr[@]}" -cp "$CP" \
-  io.github.alationgateway.GatewayApplication --server.port="$PORT" \
-  --spring.datasource.url="jdbc:h2:file:./data/http-cost" >gateway.log 2>&1) &
-GATEWAY=$!
-trap 'kill $GATEWAY; wait $GATEWAY 2>/dev/null || true' EXIT
-until grep -q "Started GatewayApplication" "$WORK/gateway.log" 2>/dev/null; do
-  kill -0 $GATEWAY 2>/dev/null || { tail -40 "$WORK/gateway.log"; exit 1; }
-  sleep 0.5
-done
+. bench/lib.sh
+trap stop_gateway EXIT
+start_gateway "$WORK" gateway.log -Xms512m -Xmx512m -XX:FlightRecorderOptions:stackdepth=256 "${jfr[@]}" -cp "$CP" \
+  io.github.alationgateway.GatewayApplication --server.port="$PORT" --spring.datasource.url="jdbc:h2:file:./data/http-cost"
 BASE="http://127.0.0.1:$PORT"
 echo "$(git log -1 --format='%h %s' | cut -c1-80)"
 echo "H2, $CONNECTIONS connections, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -32,26 +32,19 @@ gateway:
   retention: {finished-after: 0}
 YML
 
-start_gateway() {
-  # Emptied here, not only by the redirect below: the loop would otherwise find the last run's line first.
-  : >"$WORK/gateway-$1.log"
-  (cd "$WORK" && exec java -Xms512m -Xmx512m -cp "$CP" io.github.alationgateway.GatewayApplication \
+. bench/lib.sh
+start_timed() { # run name: "migrate" or "timed"
+  start_gateway "$WORK" "gateway-$1.log" -Xms512m -Xmx512m -cp "$CP" io.github.alationgateway.GatewayApplication \
     --server.port="$PORT" --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$DB" \
-    --spring.datasource.username="$PGUSER" >"gateway-$1.log" 2>&1) &
-  GATEWAY=$!
-  until grep -q "Started GatewayApplication" "$WORK/gateway-$1.log"; do
-    kill -0 $GATEWAY 2>/dev/null || { tail -40 "$WORK/gateway-$1.log"; exit 1; }
-    sleep 0.5
-  done
+    --spring.datasource.username="$PGUSER"
   echo "$1 start: $(grep -o "Started GatewayApplication in [0-9.]* seconds" "$WORK/gateway-$1.log"),"\
     "load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
-stop_gateway() { kill $GATEWAY; wait $GATEWAY 2>/dev/null || true; }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-start_gateway migrate; stop_gateway
-start_gateway timed
 trap stop_gateway EXIT
+start_timed migrate; stop_gateway
+start_timed timed
 BASE="http://127.0.0.1:$PORT"
 
 # 2,000 ids spread over the table, for GET /jobs/{id} and /logs (wrk picks one at random per request).

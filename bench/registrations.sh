@@ -47,16 +47,10 @@ gateway:
       - {name: bench, key: $KEY, role: admin}
     rate-limit: {requests-per-second: 0}
 YML
-# Emptied first: the loop below must not find the last run's "Started" line.
-: >"$WORK/gateway.log"
-(cd "$WORK" && exec java -Xms512m -Xmx512m -cp "$CP" io.github.alationgateway.GatewayApplication \
-  --server.port="$PORT" "${db_args[@]}" >gateway.log 2>&1) &
-GATEWAY=$!
-trap 'kill $GATEWAY; wait $GATEWAY 2>/dev/null || true; [ "$DATABASE" = h2 ] || dropdb --if-exists "$DB"' EXIT
-until grep -q "Started GatewayApplication" "$WORK/gateway.log" 2>/dev/null; do
-  kill -0 $GATEWAY 2>/dev/null || { tail -40 "$WORK/gateway.log"; exit 1; }
-  sleep 0.5
-done
+. bench/lib.sh
+trap 'stop_gateway; [ "$DATABASE" = h2 ] || dropdb --if-exists "$DB"' EXIT
+start_gateway "$WORK" gateway.log -Xms512m -Xmx512m -cp "$CP" io.github.alationgateway.GatewayApplication \
+  --server.port="$PORT" "${db_args[@]}"
 BASE="http://127.0.0.1:$PORT"
 echo "$DATABASE, $CONNECTIONS connections, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
