@@ -9,6 +9,8 @@
 # Batches alone, warmed by batches of their own (new jobs too) until the JIT has settled, with the CPU per item of
 # the gateway and of the database's backends (from /proc, PostgreSQL only):
 #   BENCH_SINGLE=off BENCH_BATCH_WARMUP=1200 BENCH_BATCHES=200 bench/registrations.sh
+# BENCH_JFR=1 records with JFR from the start (settings=profile; starting it on a warm JVM throws compiled code away)
+# and dumps target/bench-registrations/bench.jfr after the single registrations.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=bench_registrations
@@ -25,6 +27,9 @@ KEY=bench-registrations-key
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 WORK=target/bench-registrations
 mkdir -p "$WORK"
+rm -f "$WORK/bench.jfr"
+jfr=()
+[ "${BENCH_JFR:-0}" = 1 ] && jfr=(-XX:FlightRecorderOptions:stackdepth=1024 -XX:StartFlightRecording=name=bench,settings=profile)
 CP=$(bench/classpath.sh)
 if [ "$DATABASE" = h2 ]; then
   rm -rf "$WORK/data"
@@ -49,7 +54,7 @@ gateway:
 YML
 . bench/lib.sh
 trap 'stop_gateway; [ "$DATABASE" = h2 ] || dropdb --if-exists "$DB"' EXIT
-start_gateway "$WORK" gateway.log -Xms512m -Xmx512m -cp "$CP" io.github.alationgateway.GatewayApplication \
+start_gateway "$WORK" gateway.log -Xms512m -Xmx512m "${jfr[@]}" -cp "$CP" io.github.alationgateway.GatewayApplication \
   --server.port="$PORT" "${db_args[@]}"
 BASE="http://127.0.0.1:$PORT"
 echo "$DATABASE, $CONNECTIONS connections, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -84,10 +89,14 @@ wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $KEY" -s "$WOR
 # statistics by itself, which a production server's autovacuum would gather after the warm-up's inserts.
 [ "$DATABASE" = h2 ] || psql -q -d "$DB" -c "analyze"
 before=$(count_jobs)
+cpu_before=$(ticks $GATEWAY)
 out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $KEY" -s "$WORK/single.lua" "$BASE" -- 2)
+cpu_after=$(ticks $GATEWAY)
 created=$(( $(count_jobs) - before ))
 echo "single registrations: $(awk '/Requests\/sec/{print $2}' <<<"$out")/s ($created new jobs in ${SECONDS_EACH} s)," \
-  "p50 $(awk '$1=="50%"{print $2}' <<<"$out"), p99 $(awk '$1=="99%"{print $2}' <<<"$out"), non-2xx: $(awk '/Non-2xx/{print $5}' <<<"$out")"
+  "p50 $(awk '$1=="50%"{print $2}' <<<"$out"), p99 $(awk '$1=="99%"{print $2}' <<<"$out"), non-2xx: $(awk '/Non-2xx/{print $5}' <<<"$out")," \
+  "gateway CPU per registration $(( (cpu_after - cpu_before) * 1000000 / $(getconf CLK_TCK) / created )) µs"
+[ "${BENCH_JFR:-0}" = 1 ] && jcmd $GATEWAY JFR.dump name=bench filename="$PWD/$WORK/bench.jfr" >/dev/null
 fi
 
 # Batches of 500 new jobs each, 4 clients at once; the warm-up's batches first (w-*.json), then the measured ones.
