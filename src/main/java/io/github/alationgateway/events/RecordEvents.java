@@ -5,6 +5,7 @@ import io.github.alationgateway.store.Job;
 import io.github.alationgateway.store.JobStatus;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.store.StatusChanges;
+import io.github.alationgateway.store.TimeOrderedIds;
 import io.github.alationgateway.view.JobView;
 import io.github.alationgateway.view.JobViews;
 import java.time.Clock;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
@@ -101,7 +101,7 @@ class RecordEvents implements StatusChanges {
             JobView view = shownById.get(d.jobId());
             if (view == null) continue;
             if (d.type() == EventType.CHAIN_ENDED && !view.chainStatus().isFinal()) continue;
-            events.add(new NewEvent(UUID.randomUUID().toString(), d.type(), at, view));
+            events.add(new NewEvent(TimeOrderedIds.next(), d.type(), at, view));
         }
         append(events);
     }
@@ -116,7 +116,7 @@ class RecordEvents implements StatusChanges {
         List<NewEvent> events = new ArrayList<>(jobs.size());
         for (RegisteredJob r : jobs) {
             JobView view = views.registered(r.job(), r.labels(), r.callback());
-            events.add(new NewEvent(UUID.randomUUID().toString(), EventType.REGISTERED, at, view));
+            events.add(new NewEvent(TimeOrderedIds.next(), EventType.REGISTERED, at, view));
         }
         append(events);
     }

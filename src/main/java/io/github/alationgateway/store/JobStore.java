@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.KeysetScrollPosition;
@@ -72,7 +71,7 @@ public class JobStore {
 
     /** As {@link #register(NewJob, String)}, with a callback stored with a new job; null for none. */
     public Registration register(NewJob job, String registeredMessage, JobCallback callback) {
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         try {
             return new Registration(
                     tx.execute(status -> {

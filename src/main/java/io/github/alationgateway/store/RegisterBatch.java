@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
@@ -88,8 +87,7 @@ public class RegisterBatch {
         Map<Key, String> ids = new HashMap<>();
         for (Item item : items) {
             Key key = new Key(item.job().instance(), item.job().ref().key());
-            if (first.putIfAbsent(key, item) == null)
-                ids.put(key, UUID.randomUUID().toString());
+            if (first.putIfAbsent(key, item) == null) ids.put(key, TimeOrderedIds.next());
         }
         Map<Key, Job> stored = null;
         for (int attempt = 1; stored == null; attempt++) {
