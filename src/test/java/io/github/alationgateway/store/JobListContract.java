@@ -215,11 +215,13 @@ abstract class JobListContract {
         List<String> statementsOf500 = counting.take();
         views.views(store.list(query().label("pipeline", "p7").pageSize(5).build()));
         List<String> statementsOf5 = counting.take();
+        counting.takeCommits();
         JobView one = views.view(store.findById(page.get(0).id()).orElseThrow());
         List<String> statementsOfOne = counting.take();
+        long commitsOfOne = counting.takeCommits();
 
         // THEN the page is complete, and costs two statements either way: the jobs, and their labels, follow-ups
-        // and callbacks together; so does one job by id
+        // and callbacks together; so does one job by id, with no transaction around either
         assertThat(page).hasSize(500);
         assertThat(page).allSatisfy(view -> assertThat(view.labels()).containsEntry("pipeline", "p7"));
         assertThat(page.stream().filter(view -> !view.followUpIds().isEmpty())).hasSizeGreaterThanOrEqualTo(240);
@@ -233,6 +235,9 @@ abstract class JobListContract {
         assertThat(statementsOfOne)
                 .as("statements of one job by id: %s", statementsOfOne)
                 .hasSize(2);
+        assertThat(commitsOfOne)
+                .as("transactions committed to read one job by id")
+                .isZero();
     }
 
     private List<String> ids(QueryBuilder query) {

@@ -19,6 +19,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public final class CountingDataSource extends DelegatingDataSource {
 
     private final List<Prepared> statements = new ArrayList<>();
+    private final List<Thread> commits = new ArrayList<>();
 
     private record Prepared(Thread by, String sql) {}
 
@@ -51,6 +52,21 @@ public final class CountingDataSource extends DelegatingDataSource {
         return taken;
     }
 
+    /**
+     * How many transactions the calling thread committed since the last call, and starts afresh: a read that
+     * needs none should cost none (on PostgreSQL each is a {@code COMMIT} round trip of its own).
+     */
+    public synchronized long takeCommits() {
+        Thread caller = Thread.currentThread();
+        long taken = commits.stream().filter(by -> by == caller).count();
+        commits.clear();
+        return taken;
+    }
+
+    private synchronized void recordCommit() {
+        commits.add(Thread.currentThread());
+    }
+
     private synchronized void record(String sql) {
         statements.add(new Prepared(Thread.currentThread(), sql));
     }
@@ -73,6 +89,8 @@ public final class CountingDataSource extends DelegatingDataSource {
                         record(String.valueOf(args[0]));
                     } else if (name.equals("createStatement")) {
                         record("(statement)");
+                    } else if (name.equals("commit")) {
+                        recordCommit();
                     }
                     try {
                         return method.invoke(target, args);
