@@ -3,6 +3,7 @@ package io.github.alationgateway.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Limit;
@@ -65,18 +66,29 @@ public class DeleteJobs {
         if (roots.isEmpty()) return 0;
         List<String> all = new ArrayList<>(roots);
         all.addAll(jobs.findIdsByParentIdIn(roots));
-        Map<JobTallies.Key, Long> counted = JobTallies.changes();
-        Map<JobTallies.EndedKey, Long> ended = JobTallies.endedChanges();
         String marks = String.join(",", Collections.nCopies(all.size(), "?"));
+        Map<String, Map<String, String>> labelled = new HashMap<>();
         jdbc.query(
-                "select instance, kind, status, finished_at from jobs where id in (" + marks + ") order by id"
+                "select job_id, label_key, label_value from job_labels where job_id in (" + marks + ")",
+                rs -> {
+                    labelled.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
+                            .put(rs.getString(2), rs.getString(3));
+                },
+                all.toArray());
+        TallyChanges counted = new TallyChanges();
+        // Labels never change after registration, so they may be read before the jobs' rows are locked; the status
+        // must be read under the lock, and a job another transaction deleted meanwhile is then not found to count.
+        jdbc.query(
+                "select id, instance, kind, status, finished_at from jobs where id in (" + marks + ") order by id"
                         + " for update",
                 rs -> {
-                    JobStatus status = JobStatus.valueOf(rs.getString(3));
-                    JobTallies.add(counted, rs.getString(1), rs.getString(2), status, -1);
+                    String id = rs.getString(1);
+                    Map<String, String> its = labelled.getOrDefault(id, Map.of());
+                    JobStatus status = JobStatus.valueOf(rs.getString(4));
+                    counted.count(id, rs.getString(2), rs.getString(3), its, status, -1);
                     Instant finished = JobRows.instant(rs, "finished_at");
                     if (status.isFinal() && finished != null) {
-                        JobTallies.addEnded(ended, finished, rs.getString(1), rs.getString(2), status, -1);
+                        counted.ended(finished, rs.getString(2), rs.getString(3), its, status, -1);
                     }
                 },
                 all.toArray());
@@ -84,7 +96,6 @@ public class DeleteJobs {
         logs.deleteByJobIds(all);
         // job_callbacks goes with its job (on delete cascade).
         int deleted = jobs.deleteByIds(all);
-        tallies.applyEnded(ended);
         tallies.apply(counted);
         return deleted;
     }

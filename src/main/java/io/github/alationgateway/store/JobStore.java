@@ -82,10 +82,10 @@ public class JobStore {
                         List<StatusChanges.RegisteredJob> registered =
                                 List.of(new StatusChanges.RegisteredJob(created, job.labels(), callback));
                         listeners.orderedStream().forEach(listener -> listener.registered(registered));
-                        // Last: the tally's row lock is the one other registrations wait for, so hold it briefly.
-                        Map<JobTallies.Key, Long> counted = JobTallies.changes();
-                        JobTallies.add(counted, job.instance(), job.kind().name(), JobStatus.PENDING, 1);
-                        tallies.apply(counted);
+                        // Last: the tallies' row locks are the ones other registrations wait for, so hold them
+                        // briefly.
+                        tallies.apply(new TallyChanges()
+                                .count(id, job.instance(), job.kind().name(), job.labels(), JobStatus.PENDING, 1));
                         return created;
                     }),
                     true);

@@ -1,14 +1,12 @@
 package io.github.alationgateway.store;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,17 +17,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * grouping a million jobs. Hand-written SQL: an atomic increment is an upsert, which JPA has no word for.
  *
  * <p>The same writes keep {@code job_ended_hours}, jobs ended per hour, instance, kind and final status, for
- * {@link EndedJobs}: an end counts in the hour of its {@code finished_at}, a deleted job is taken out of it.
+ * {@link EndedJobs}: an end counts in the hour of its {@code finished_at}, a deleted job is taken out of it. And
+ * both again per label ({@code job_label_tallies}, {@code job_label_ended_hours}, V8_8), so that the stats of one
+ * label read its rows rather than its jobs ({@link #answering} says which filters they answer).
  *
  * <p>Each tally is kept in up to {@link #STRIPES} rows (stripes), summed on read: a writer adds to the stripe of its
  * thread. With one row per tally, every registration of one instance and kind held that row's lock until its
  * commit had reached the disk, so registrations ran one commit at a time (~300/s at ~3 ms a WAL flush); on rows of
  * their own, concurrent commits share flushes. A stripe may go below zero (a job counted in one stripe and moved
- * on in another); only the sum means anything.
+ * on in another); only the sum means anything. Label tallies are striped by job instead
+ * ({@link TallyChanges#labelStripe}): a job's changes meet in one row, which goes when it falls to zero.
  *
- * <p>Rows are changed in key order, always, and one transaction (one thread) keeps to one stripe, so two
- * transactions that touch the same rows wait for each other rather than deadlock. A tally that falls to zero
- * stays as zero rows; readers leave zeros out.
+ * <p>Rows are changed table by table in one global order, {@code job_ended_hours}, {@code job_label_ended_hours},
+ * {@code job_tallies}, {@code job_label_tallies}, and within a table in key order (a transaction's
+ * {@code job_tallies} rows all in its thread's stripe), so two transactions that touch the same rows wait for each
+ * other rather than deadlock. A tally of {@code job_tallies} that falls to zero stays as zero rows, bounded by
+ * instances, kinds and statuses times stripes; readers leave zeros out. Rows of the other three that fall to zero
+ * are deleted: they would pile up per hour of history, or per label value.
  */
 final class JobTallies {
 
@@ -39,11 +43,12 @@ final class JobTallies {
      */
     static final int STRIPES = 16;
 
-    /** One tally's key. Kind and status are stored as their names, as in {@code jobs}. */
-    record Key(String instance, String kind, String status) {}
-
-    private static final Comparator<Key> ORDER =
-            Comparator.comparing(Key::instance).thenComparing(Key::kind).thenComparing(Key::status);
+    private static final List<String> TALLY = List.of("instance", "kind", "status", "stripe");
+    private static final List<String> ENDED = List.of("ended_hour", "instance", "kind", "status");
+    private static final List<String> LABEL_TALLY =
+            List.of("label_key", "label_value", "instance", "kind", "status", "stripe");
+    private static final List<String> LABEL_ENDED =
+            List.of("label_key", "label_value", "ended_hour", "instance", "kind", "status");
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
@@ -53,95 +58,106 @@ final class JobTallies {
         this.postgres = postgres;
     }
 
-    /** An empty set of changes, to fill and then {@link #apply}. */
-    static Map<Key, Long> changes() {
-        return new TreeMap<>(ORDER);
+    /** Which kept rows answer the counts of a filter: the stats' one decision, for counts and ended hours alike. */
+    enum Source {
+        /** {@code job_tallies} and {@code job_ended_hours}: instance, kind and the key's instances at most. */
+        TALLIES,
+        /** The label tallies: exactly one label, with instance, kind and the key's instances at most. */
+        LABEL_TALLIES,
+        /** Nothing kept: registration times, two labels or more, or a filter stats do not take. */
+        JOBS
     }
 
-    static void add(Map<Key, Long> changes, String instance, String kind, JobStatus status, long delta) {
-        changes.merge(new Key(instance, kind, status.name()), delta, Long::sum);
-    }
-
-    /** Applies the changes in the current transaction, in key order, to the stripe of the calling thread. */
-    void apply(Map<Key, Long> changes) {
-        short stripe = stripe(Thread.currentThread());
-        List<Object[]> keys = new ArrayList<>(changes.size());
-        List<Long> deltas = new ArrayList<>(changes.size());
-        changes.forEach((key, delta) -> {
-            if (delta == 0) return;
-            keys.add(new Object[] {key.instance(), key.kind(), key.status(), stripe});
-            deltas.add(delta);
-        });
-        upsert("job_tallies", List.of("instance", "kind", "status", "stripe"), keys, deltas);
+    static Source answering(JobQuery filter) {
+        if (filter.registeredAfter() != null
+                || filter.registeredBefore() != null
+                || filter.alationJobId() != null
+                || filter.alationJobName() != null
+                || filter.alationTaskId() != null
+                || filter.status() != null) {
+            return Source.JOBS;
+        }
+        return switch (filter.labels().size()) {
+            case 0 -> Source.TALLIES;
+            case 1 -> Source.LABEL_TALLIES;
+            default -> Source.JOBS;
+        };
     }
 
     /**
-     * The stripe a thread writes to. By thread rather than at random per call: a transaction runs on one thread,
-     * so all its changes go to one stripe, in key order (see the class comment on deadlocks).
+     * Applies the changes in the current transaction, in the global order of the class comment; the calling
+     * thread's stripe for {@code job_tallies}. Callers apply last, after their other writes: other transactions
+     * wait for these rows' locks, so they are held briefly.
+     */
+    void apply(TallyChanges changes) {
+        short stripe = stripe(Thread.currentThread());
+        change(
+                "job_ended_hours",
+                ENDED,
+                changes.ended,
+                k -> new Object[] {k.hour(), k.instance(), k.kind(), k.status()},
+                true);
+        change(
+                "job_label_ended_hours",
+                LABEL_ENDED,
+                changes.labelEnded,
+                k -> new Object[] {k.labelKey(), k.labelValue(), k.hour(), k.instance(), k.kind(), k.status()},
+                true);
+        change(
+                "job_tallies",
+                TALLY,
+                changes.tallies,
+                k -> new Object[] {k.instance(), k.kind(), k.status(), stripe},
+                false);
+        change(
+                "job_label_tallies",
+                LABEL_TALLY,
+                changes.labelTallies,
+                k -> new Object[] {k.labelKey(), k.labelValue(), k.instance(), k.kind(), k.status(), k.stripe()},
+                true);
+    }
+
+    /**
+     * The stripe a thread writes to in {@code job_tallies}. By thread rather than at random per call: a transaction
+     * runs on one thread, so all its changes go to one stripe, in key order (see the class comment on deadlocks).
      */
     @SuppressWarnings("deprecation") // Thread.threadId() is Java 19; this builds for 17.
     static short stripe(Thread thread) {
         return (short) Math.floorMod(thread.getId(), (long) STRIPES);
     }
 
-    /** One hour's roll-up key: jobs of an instance and kind that ended in that hour (since the epoch) in a status. */
-    record EndedKey(long hour, String instance, String kind, String status) {}
-
-    private static final Comparator<EndedKey> ENDED_ORDER = Comparator.comparingLong(EndedKey::hour)
-            .thenComparing(EndedKey::instance)
-            .thenComparing(EndedKey::kind)
-            .thenComparing(EndedKey::status);
-
-    /** An empty set of changes to the hourly roll-ups of ended jobs, to fill and then {@link #applyEnded}. */
-    static Map<EndedKey, Long> endedChanges() {
-        return new TreeMap<>(ENDED_ORDER);
-    }
-
-    /** Counts a job that ended at {@code finishedAt} in {@code status} (delta +1), or that goes (-1). */
-    static void addEnded(
-            Map<EndedKey, Long> changes,
-            Instant finishedAt,
-            String instance,
-            String kind,
-            JobStatus status,
-            long delta) {
-        changes.merge(
-                new EndedKey(Math.floorDiv(finishedAt.getEpochSecond(), 3600), instance, kind, status.name()),
-                delta,
-                Long::sum);
-    }
-
     /**
-     * Applies changes to {@code job_ended_hours} in the current transaction, in key order; callers apply these
-     * before the tallies, always, so that the two sets of row locks are taken in one order. A row whose jobs have
-     * all gone (retention, a forgotten job) is deleted rather than kept as a zero for every hour of history.
+     * Adds each change to its row of {@code table}, in the map's (key) order. With {@code dropZeros}, a row that
+     * falls to zero is deleted rather than kept as a zero for every hour of history or every label value gone.
      */
-    void applyEnded(Map<EndedKey, Long> changes) {
+    private <K> void change(
+            String table, List<String> keyColumns, Map<K, Long> changes, Function<K, Object[]> row, boolean dropZeros) {
         List<Object[]> keys = new ArrayList<>(changes.size());
         List<Long> deltas = new ArrayList<>(changes.size());
         List<Object[]> lowered = new ArrayList<>();
         changes.forEach((key, delta) -> {
             if (delta == 0) return;
-            Object[] k = {key.hour(), key.instance(), key.kind(), key.status()};
+            Object[] k = row.apply(key);
             keys.add(k);
             deltas.add(delta);
             if (delta < 0) lowered.add(k);
         });
-        upsert("job_ended_hours", List.of("ended_hour", "instance", "kind", "status"), keys, deltas);
-        if (!lowered.isEmpty()) {
+        upsert(table, keyColumns, keys, deltas);
+        if (dropZeros && !lowered.isEmpty()) {
             // Guarded by jobs = 0: a row another transaction is raising meanwhile is locked by it, re-read, and kept.
-            jdbc.batchUpdate(
-                    "delete from job_ended_hours where ended_hour = ? and instance = ? and kind = ? and status = ?"
-                            + " and jobs = 0",
-                    lowered);
+            jdbc.batchUpdate("delete from " + table + " where " + matches(keyColumns) + " and jobs = 0", lowered);
         }
+    }
+
+    private static String matches(List<String> keyColumns) {
+        return keyColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(" and "));
     }
 
     /** Adds each delta to its row of {@code table}, creating rows that do not exist yet. */
     private void upsert(String table, List<String> keyColumns, List<Object[]> keys, List<Long> deltas) {
         if (keys.isEmpty()) return;
         String columns = String.join(", ", keyColumns);
-        String matches = keyColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(" and "));
+        String matches = matches(keyColumns);
         String insert =
                 "insert into " + table + " (" + columns + ", jobs) values (" + "?, ".repeat(keyColumns.size()) + "?)";
         List<Object[]> rows = new ArrayList<>(keys.size());
@@ -183,18 +199,30 @@ final class JobTallies {
 
     /** Every tally above zero (its stripes summed), of all instances or (non-null) only of these. */
     List<Tally> read(Collection<String> instances) {
-        String sql = "select instance, kind, status, sum(jobs) from job_tallies";
-        Object[] args = new Object[0];
+        return read("job_tallies", List.of(), instances);
+    }
+
+    /** As {@link #read}, of the jobs that have the label {@code key}:{@code value}: one range of the primary key. */
+    List<Tally> readLabel(String key, String value, Collection<String> instances) {
+        return read("job_label_tallies", List.of(key, value), instances);
+    }
+
+    private List<Tally> read(String table, List<String> label, Collection<String> instances) {
+        List<String> where = new ArrayList<>();
+        List<Object> args = new ArrayList<>(label);
+        if (!label.isEmpty()) where.add("label_key = ? and label_value = ?");
         if (instances != null) {
-            sql += " where instance in (" + String.join(",", Collections.nCopies(instances.size(), "?")) + ")";
-            args = instances.toArray();
+            where.add("instance in (" + String.join(",", Collections.nCopies(instances.size(), "?")) + ")");
+            args.addAll(instances);
         }
-        sql += " group by instance, kind, status having sum(jobs) <> 0";
+        String sql = "select instance, kind, status, sum(jobs) from " + table
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " group by instance, kind, status having sum(jobs) <> 0";
         return jdbc.query(
                 sql,
                 (rs, n) ->
                         new Tally(rs.getString(1), rs.getString(2), JobStatus.valueOf(rs.getString(3)), rs.getLong(4)),
-                args);
+                args.toArray());
     }
 
     record Tally(String instance, String kind, JobStatus status, long jobs) {}

@@ -112,23 +112,31 @@ public class Outcomes {
                         inserts);
             }
             List<StatusChanges.StatusChange> changes = new ArrayList<>();
-            Map<JobTallies.Key, Long> counted = JobTallies.changes();
-            Map<JobTallies.EndedKey, Long> ended = JobTallies.endedChanges();
+            List<Integer> moved = new ArrayList<>();
             for (int i = 0; i < outcomes.size(); i++) {
                 Outcome o = outcomes.get(i);
                 Before from = before.get(o.jobId());
                 if (counts[i] != 0 && from != null && from.status() != o.status()) {
                     changes.add(new StatusChanges.StatusChange(o.jobId(), from.status(), o.status()));
-                    JobTallies.add(counted, from.instance(), from.kind(), from.status(), -1);
-                    JobTallies.add(counted, from.instance(), from.kind(), o.status(), 1);
-                    if (o.status().isFinal() && !from.status().isFinal() && o.finishedAt() != null) {
-                        JobTallies.addEnded(ended, o.finishedAt(), from.instance(), from.kind(), o.status(), 1);
-                    }
+                    moved.add(i);
                 }
             }
-            if (!changes.isEmpty()) listeners.orderedStream().forEach(listener -> listener.changed(changes));
+            if (moved.isEmpty()) return written;
+            Map<String, Map<String, String>> labels = labelsOf(
+                    changes.stream().map(StatusChanges.StatusChange::jobId).toList());
+            TallyChanges counted = new TallyChanges();
+            for (int i : moved) {
+                Outcome o = outcomes.get(i);
+                Before from = before.get(o.jobId());
+                Map<String, String> its = labels.getOrDefault(o.jobId(), Map.of());
+                counted.count(o.jobId(), from.instance(), from.kind(), its, from.status(), -1);
+                counted.count(o.jobId(), from.instance(), from.kind(), its, o.status(), 1);
+                if (o.status().isFinal() && !from.status().isFinal() && o.finishedAt() != null) {
+                    counted.ended(o.finishedAt(), from.instance(), from.kind(), its, o.status(), 1);
+                }
+            }
+            listeners.orderedStream().forEach(listener -> listener.changed(changes));
             // Last: other transactions wait for these rows' locks, so hold them briefly.
-            tallies.applyEnded(ended);
             tallies.apply(counted);
             return written;
         });
@@ -159,6 +167,26 @@ public class Outcomes {
                     chunk.toArray());
         }
         return statuses;
+    }
+
+    /**
+     * The labels of the jobs whose status this write changed, for their label tallies: one statement per 500 jobs
+     * (the primary key of {@code job_labels} leads with the job), none for a write that changed no status.
+     */
+    private Map<String, Map<String, String>> labelsOf(List<String> ids) {
+        Map<String, Map<String, String>> labels = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            jdbc.query(
+                    "select job_id, label_key, label_value from job_labels where job_id in (" + marks + ")",
+                    rs -> {
+                        labels.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
+                                .put(rs.getString(2), rs.getString(3));
+                    },
+                    chunk.toArray());
+        }
+        return labels;
     }
 
     /** What a job was before an outcome: its status, and where it is counted (see {@link JobTallies}). */

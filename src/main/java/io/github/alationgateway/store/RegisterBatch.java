@@ -143,7 +143,7 @@ public class RegisterBatch {
         List<Object[]> logs = new ArrayList<>(created.size());
         List<Object[]> callbacks = new ArrayList<>();
         List<StatusChanges.RegisteredJob> registered = new ArrayList<>(created.size());
-        Map<JobTallies.Key, Long> counted = JobTallies.changes();
+        TallyChanges counted = new TallyChanges();
         for (Key key : created) {
             Item item = first.get(key);
             String id = ids.get(key);
@@ -157,7 +157,8 @@ public class RegisterBatch {
             }
             registered.add(
                     new StatusChanges.RegisteredJob(stored.get(key), item.job().labels(), item.callback()));
-            JobTallies.add(counted, key.instance(), item.job().kind().name(), JobStatus.PENDING, 1);
+            counted.count(
+                    id, key.instance(), item.job().kind().name(), item.job().labels(), JobStatus.PENDING, 1);
         }
         // COPY on PostgreSQL (BulkInsert): these rows are most of what a batch costs the database.
         bulk.insert("job_labels", List.of("job_id", "label_key", "label_value", "registered_at"), labels);

@@ -131,9 +131,8 @@ abstract class JobTalliesContract {
         CountDownLatch release = new CountDownLatch(1);
         FutureTask<Void> holding = new FutureTask<>(() -> {
             tx.executeWithoutResult(status -> {
-                Map<JobTallies.Key, Long> changes = JobTallies.changes();
-                JobTallies.add(changes, "striped", JobKind.TERM_POST.name(), JobStatus.PENDING, 1);
-                tallies.apply(changes);
+                tallies.apply(new TallyChanges()
+                        .count("held", "striped", JobKind.TERM_POST.name(), Map.of(), JobStatus.PENDING, 1));
                 counted.countDown();
                 try {
                     release.await(30, TimeUnit.SECONDS);

@@ -20,7 +20,9 @@ public final class EmptyStore {
             "job_callbacks",
             "jobs",
             "job_tallies",
-            "job_ended_hours");
+            "job_ended_hours",
+            "job_label_tallies",
+            "job_label_ended_hours");
 
     private EmptyStore() {}
 
