@@ -22,8 +22,10 @@ import org.springframework.stereotype.Repository;
  * in its own transaction ({@link JobTallies}): seven days are at most 168 hours of a few dozen rows each. Counting
  * the same from the jobs through {@code ix_jobs_finished} reads every job ended in the window, ~80,000 for seven
  * days at a million jobs, too slow for the stats' 50 ms (plans in bench/RESULTS.md). The roll-ups keep instance
- * and kind. A registration-time filter alone is counted from the jobs ended in the window, through that index; a
- * label, from its rows in {@code ix_job_labels_value}, bounded by the registration times when there are any.
+ * and kind, and the same per label ({@code job_label_ended_hours}) for one label; {@link JobTallies#answering}
+ * decides. A registration-time filter alone is counted from the jobs ended in the window, through that index; a
+ * label with one, or two labels, from the first label's rows in {@code ix_job_labels_value}, bounded by the
+ * registration times when there are any.
  * Plain SQL: an hour bucket of an instant is an expression JPA has no portable word for.
  */
 @Repository
@@ -88,14 +90,25 @@ public class EndedJobs {
      */
     public List<HourCount> perHour(JobQuery filter, Instant from, Instant until) {
         if (filter.visibleInstances() != null && filter.visibleInstances().isEmpty()) return List.of();
-        boolean rolledUp =
-                filter.labels().isEmpty() && filter.registeredAfter() == null && filter.registeredBefore() == null;
-        // Both read the same conditions as the list's Specifications (JobSpecifications), written for this statement.
+        JobTallies.Source source = JobTallies.answering(filter);
+        boolean rolledUp = source != JobTallies.Source.JOBS;
+        // All read the same conditions as the list's Specifications (JobSpecifications), written for this statement.
         StringBuilder sql = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
-        if (rolledUp) {
+        if (source == JobTallies.Source.TALLIES) {
             sql.append("select ended_hour, status, sum(jobs) from job_ended_hours"
                     + " where ended_hour >= :from and ended_hour < :until and jobs <> 0");
+            params.put("from", Math.floorDiv(from.getEpochSecond(), 3600));
+            params.put("until", Math.floorDiv(until.getEpochSecond(), 3600));
+        } else if (source == JobTallies.Source.LABEL_TALLIES) {
+            // One range of the primary key: the label, then its hours.
+            Map.Entry<String, String> label =
+                    filter.labels().entrySet().iterator().next();
+            sql.append("select ended_hour, status, sum(jobs) from job_label_ended_hours"
+                    + " where label_key = :labelKey and label_value = :labelValue"
+                    + " and ended_hour >= :from and ended_hour < :until and jobs <> 0");
+            params.put("labelKey", label.getKey());
+            params.put("labelValue", label.getValue());
             params.put("from", Math.floorDiv(from.getEpochSecond(), 3600));
             params.put("until", Math.floorDiv(until.getEpochSecond(), 3600));
         } else if (filter.labels().isEmpty()) {
@@ -144,7 +157,7 @@ public class EndedJobs {
         }
         int n = 0;
         for (Map.Entry<String, String> label : filter.labels().entrySet()) {
-            if (n++ == 0) continue; // the driving label, joined above
+            if (n++ == 0) continue; // the driving label, joined above (or the label tallies' own)
             sql.append(" and exists (select 1 from job_labels o where o.job_id = j.id and o.label_key = :key")
                     .append(n)
                     .append(" and o.label_value = :value")

@@ -5,16 +5,18 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Jobs by status, kind and instance for a filter. What the tallies keep (instance and kind, see
- * {@link JobTallies}) is read from their few rows, whatever the table's size. A filter by label or registration
- * time is counted from the jobs it selects, through the list's own Specifications in one grouped query, so that
- * the counts and the list always mean the same jobs; the list's indexes bound what it reads.
+ * Jobs by status, kind and instance for a filter. What the tallies keep (instance and kind, and the same for one
+ * label, see {@link JobTallies#answering}) is read from their rows, whatever the table's size: a label's tallies
+ * are a few hundred rows where its jobs may be 50,000. A filter by registration time or by two labels is counted
+ * from the jobs it selects, through the list's own Specifications in one grouped query, so that the counts and
+ * the list always mean the same jobs; the list's indexes bound what it reads.
  */
 @Repository
 public class JobStatistics {
@@ -33,8 +35,17 @@ public class JobStatistics {
         Counts counts = new Counts();
         if (filter.visibleInstances() != null && filter.visibleInstances().isEmpty()) return counts.stats();
         for (JobStatus status : JobStatus.values()) counts.byStatus.put(status.wire(), 0L);
-        if (tallied(filter)) {
-            for (JobTallies.Tally tally : tallies.read(filter.visibleInstances())) {
+        JobTallies.Source source = JobTallies.answering(filter);
+        if (source != JobTallies.Source.JOBS) {
+            List<JobTallies.Tally> kept;
+            if (source == JobTallies.Source.TALLIES) {
+                kept = tallies.read(filter.visibleInstances());
+            } else {
+                Map.Entry<String, String> label =
+                        filter.labels().entrySet().iterator().next();
+                kept = tallies.readLabel(label.getKey(), label.getValue(), filter.visibleInstances());
+            }
+            for (JobTallies.Tally tally : kept) {
                 if (filter.instance() != null && !filter.instance().equals(tally.instance())) continue;
                 if (filter.kind() != null && !filter.kind().name().equals(tally.kind())) continue;
                 counts.add(tally.status().wire(), tally.kind(), tally.instance(), tally.jobs());
@@ -61,17 +72,6 @@ public class JobStatistics {
             }
         }
         return counts.stats();
-    }
-
-    /** Only filters the tallies keep: instance, kind and the key's instances. */
-    private static boolean tallied(JobQuery filter) {
-        return filter.labels().isEmpty()
-                && filter.registeredAfter() == null
-                && filter.registeredBefore() == null
-                && filter.alationJobId() == null
-                && filter.alationJobName() == null
-                && filter.alationTaskId() == null
-                && filter.status() == null;
     }
 
     private static final class Counts {
