@@ -1,0 +1,3 @@
+package io.github.alationgateway.store;
+
+class H2LabelTalliesTest extends LabelTalliesContract {}
