@@ -52,7 +52,6 @@ class JobQueryController {
     private final VisibleJobs visibleJobs;
     private final JobWaits waits;
     private final JobStatistics statistics;
-    private final EndedJobs ended;
 
     JobQueryController(
             JobStore store,
@@ -60,10 +59,8 @@ class JobQueryController {
             InstanceScope scope,
             VisibleJobs visibleJobs,
             JobWaits waits,
-            JobStatistics statistics,
-            EndedJobs ended) {
+            JobStatistics statistics) {
         this.statistics = statistics;
-        this.ended = ended;
         this.store = store;
         this.views = views;
         this.scope = scope;
@@ -251,8 +248,9 @@ class JobQueryController {
                 null,
                 0,
                 scope.visibleInstances());
-        JobStats counts = statistics.stats(filter);
-        return new Stats(counts.byStatus(), counts.byKind(), counts.byInstance(), ended.lastHours(filter, hours));
+        JobStatistics.Report report = statistics.report(filter, hours);
+        JobStats counts = report.counts();
+        return new Stats(counts.byStatus(), counts.byKind(), counts.byInstance(), report.endedPerHour());
     }
 
     private static JobStatus status(String value) {

@@ -24,9 +24,8 @@ import org.springframework.stereotype.Repository;
  * days at a million jobs, too slow for the stats' 50 ms (plans in bench/RESULTS.md). The roll-ups keep instance
  * and kind, and the same per label ({@code job_label_ended_hours}) for one label; {@link JobTallies#answering}
  * decides. A registration-time filter alone is counted from the jobs ended in the window, through that index; a
- * label with one, or two labels, from the first label's rows in {@code ix_job_labels_value}, bounded by the
- * registration times when there are any.
- * Plain SQL: an hour bucket of an instant is an expression JPA has no portable word for.
+ * label with one, or two labels, by {@link LabelledCounts}, from the first label's rows, in the same pass as the
+ * counts of the stats. Plain SQL: an hour bucket of an instant is an expression JPA has no portable word for.
  */
 @Repository
 public class EndedJobs {
@@ -34,14 +33,16 @@ public class EndedJobs {
     /** The longest window asked for: seven days. */
     public static final int MAX_HOURS = 7 * 24;
 
-    private static final String HOUR = "floor(extract(epoch from finished_at) / 3600)";
+    private static final String HOUR = LabelledCounts.HOUR;
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final LabelledCounts labelled;
 
-    EndedJobs(JdbcClient jdbc, Clock clock) {
+    EndedJobs(JdbcClient jdbc, Clock clock, LabelledCounts labelled) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.labelled = labelled;
     }
 
     /** Jobs that ended in the hour starting at {@code hour}, in one final status. */
@@ -61,12 +62,22 @@ public class EndedJobs {
      * registration times and the key's instances.
      */
     public List<EndedHour> lastHours(JobQuery filter, int hours) {
+        checkWindow(hours);
+        Instant first = firstHour(clock.instant(), hours);
+        return window(first, hours, perHour(filter, first, first.plus(Duration.ofHours(hours))));
+    }
+
+    /** Checks a window's length: 1 to {@link #MAX_HOURS} hours. */
+    static void checkWindow(int hours) {
         if (hours < 1 || hours > MAX_HOURS) {
             throw new IllegalArgumentException("A window is 1 to " + MAX_HOURS + " hours, not " + hours);
         }
-        Instant first = firstHour(clock.instant(), hours);
+    }
+
+    /** Every hour of the window starting at {@code first}, zeros included, from the hours that had ends. */
+    static List<EndedHour> window(Instant first, int hours, List<HourCount> counts) {
         Map<Instant, Map<JobStatus, Long>> counted = new HashMap<>();
-        for (HourCount count : perHour(filter, first, first.plus(Duration.ofHours(hours)))) {
+        for (HourCount count : counts) {
             counted.computeIfAbsent(count.hour(), h -> new EnumMap<>(JobStatus.class))
                     .merge(count.status(), count.count(), Long::sum);
         }
@@ -91,6 +102,12 @@ public class EndedJobs {
     public List<HourCount> perHour(JobQuery filter, Instant from, Instant until) {
         if (filter.visibleInstances() != null && filter.visibleInstances().isEmpty()) return List.of();
         JobTallies.Source source = JobTallies.answering(filter);
+        if (source == JobTallies.Source.JOBS && !filter.labels().isEmpty()) {
+            return labelled.count(filter, from, until).stream()
+                    .filter(count -> count.endedHour() != null)
+                    .map(count -> new HourCount(count.endedHour(), count.status(), count.jobs()))
+                    .toList();
+        }
         boolean rolledUp = source != JobTallies.Source.JOBS;
         // All read the same conditions as the list's Specifications (JobSpecifications), written for this statement.
         StringBuilder sql = new StringBuilder();
@@ -111,30 +128,13 @@ public class EndedJobs {
             params.put("labelValue", label.getValue());
             params.put("from", Math.floorDiv(from.getEpochSecond(), 3600));
             params.put("until", Math.floorDiv(until.getEpochSecond(), 3600));
-        } else if (filter.labels().isEmpty()) {
+        } else {
             sql.append("select " + HOUR + ", j.status, count(*) from jobs j"
                     + " where finished_at >= :from and finished_at < :until");
             params.put("from", JobRows.timestamp(from));
             params.put("until", JobRows.timestamp(until));
-        } else {
-            // From the first label's side, as LabelledJobs reads a list: the label and a registration time are one
-            // range of ix_job_labels_value, and only that range's jobs are probed for their end. Read from the
-            // ends instead, "the nightly pipeline's last day" probed the labels of every job ended in the window.
-            Map.Entry<String, String> driving =
-                    filter.labels().entrySet().iterator().next();
-            sql.append("select " + HOUR + ", j.status, count(*) from job_labels l join jobs j on j.id = l.job_id"
-                    + " where l.label_key = :drivingKey and l.label_value = :drivingValue"
-                    + " and finished_at >= :from and finished_at < :until");
-            params.put("drivingKey", driving.getKey());
-            params.put("drivingValue", driving.getValue());
-            params.put("from", JobRows.timestamp(from));
-            params.put("until", JobRows.timestamp(until));
-            // A job that ended before the window's end was registered before it too: this bounds the index range.
-            sql.append(" and l.registered_at < :until");
         }
         String on = rolledUp ? "" : "j.";
-        // Registration times bound the label's index range, on the label's copy, rather than the job, as in a list.
-        String registered = filter.labels().isEmpty() ? "j." : "l.";
         if (filter.instance() != null) {
             sql.append(" and " + on + "instance = :instance");
             params.put("instance", filter.instance());
@@ -148,23 +148,12 @@ public class EndedJobs {
             params.put("visible", new ArrayList<>(filter.visibleInstances()));
         }
         if (filter.registeredAfter() != null) {
-            sql.append(" and " + registered + "registered_at >= :registeredAfter");
+            sql.append(" and j.registered_at >= :registeredAfter");
             params.put("registeredAfter", JobRows.timestamp(filter.registeredAfter()));
         }
         if (filter.registeredBefore() != null) {
-            sql.append(" and " + registered + "registered_at < :registeredBefore");
+            sql.append(" and j.registered_at < :registeredBefore");
             params.put("registeredBefore", JobRows.timestamp(filter.registeredBefore()));
-        }
-        int n = 0;
-        for (Map.Entry<String, String> label : filter.labels().entrySet()) {
-            if (n++ == 0) continue; // the driving label, joined above (or the label tallies' own)
-            sql.append(" and exists (select 1 from job_labels o where o.job_id = j.id and o.label_key = :key")
-                    .append(n)
-                    .append(" and o.label_value = :value")
-                    .append(n)
-                    .append(')');
-            params.put("key" + n, label.getKey());
-            params.put("value" + n, label.getValue());
         }
         sql.append(rolledUp ? " group by ended_hour, status" : " group by " + HOUR + ", j.status");
         return jdbc.sql(sql.toString())

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.github.alationgateway.store.EndedJobs;
 import io.github.alationgateway.store.JobStatistics;
 import io.github.alationgateway.store.JobStore;
 import io.github.alationgateway.system.InstanceScope;
@@ -53,9 +52,6 @@ class JobQueryWebTest {
 
     @MockitoBean
     JobStatistics statistics;
-
-    @MockitoBean
-    EndedJobs ended;
 
     @ParameterizedTest
     @CsvSource(
@@ -108,8 +104,7 @@ class JobQueryWebTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value(field))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(detail)));
-        verify(statistics, never()).stats(any());
-        verify(ended, never()).lastHours(any(), org.mockito.ArgumentMatchers.anyInt());
+        verify(statistics, never()).report(any(), org.mockito.ArgumentMatchers.anyInt());
     }
 
     @Test

@@ -52,12 +52,18 @@ abstract class EndedJobsContract {
     @Autowired
     DeleteJobs deleteJobs;
 
+    @Autowired
+    JobTallies tallies;
+
+    @Autowired
+    jakarta.persistence.EntityManager entities;
+
     EndedJobs ended;
 
     @BeforeEach
     void emptyStore() {
         EmptyStore.empty(tx, jdbc);
-        ended = new EndedJobs(jdbcClient, Clock.fixed(NOW, ZoneOffset.UTC));
+        ended = new EndedJobs(jdbcClient, Clock.fixed(NOW, ZoneOffset.UTC), new LabelledCounts(jdbcClient));
     }
 
     @Test
@@ -198,6 +204,54 @@ abstract class EndedJobsContract {
         // AND a roll-up whose jobs have all gone is not kept as a zero
         assertThat(jdbc.queryForObject("select count(*) from job_ended_hours where jobs = 0", Long.class))
                 .isZero();
+    }
+
+    @Test
+    void theStatsOfALabelWithATimeCountAndBucketTheirEndsInOnePassThatAgreesWithEachHalf() {
+        // GIVEN jobs of a pipeline registered an hour apart (see register): two that ended in different hours, one
+        // of them on another instance, one still pending, and one that carries a second label too
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        JobStatistics statistics = new JobStatistics(tallies, entities, new LabelledCounts(jdbcClient), ended, clock);
+        end("prod", JobKind.TERM_PUT, Map.of("pipeline", "nightly"), JobStatus.FAILED, at("07:30:00"));
+        end("prod", JobKind.TERM_PUT, Map.of("pipeline", "nightly"), JobStatus.SUCCESSFUL, at("08:15:00"));
+        end("sandbox", JobKind.DOCUMENT_POST, Map.of("pipeline", "nightly"), JobStatus.FAILED, at("09:45:00"));
+        register("prod", JobKind.TERM_PUT, Map.of("pipeline", "nightly"));
+        end("prod", JobKind.TERM_PUT, Map.of("pipeline", "nightly", "team", "data"), JobStatus.FAILED, at("10:05:00"));
+
+        // WHEN the stats API asks for the pipeline since its second job's registration, over the last 3 hours
+        Instant second = REGISTERED.plus(Duration.ofHours(1));
+        JobStatistics.Report report =
+                statistics.report(filter(null, null, Map.of("pipeline", "nightly"), second, null), 3);
+
+        // THEN it counts the four jobs registered since, by status, kind and instance
+        assertThat(report.counts().byStatus())
+                .containsEntry("successful", 1L)
+                .containsEntry("failed", 2L)
+                .containsEntry("pending", 1L);
+        assertThat(report.counts().byInstance()).containsExactly(Map.entry("prod", 3L), Map.entry("sandbox", 1L));
+        assertThat(report.counts().byKind()).containsExactly(Map.entry("DOCUMENT_POST", 1L), Map.entry("TERM_PUT", 3L));
+        // AND its ends in the hours they fell in: the 07:30 end is outside the window, the first job not selected
+        assertThat(report.endedPerHour())
+                .containsExactly(
+                        new EndedJobs.EndedHour(at("08:00:00"), 1, 0, 0, 0),
+                        new EndedJobs.EndedHour(at("09:00:00"), 0, 0, 1, 0),
+                        new EndedJobs.EndedHour(at("10:00:00"), 0, 0, 1, 0));
+        // AND every filter shape answers as the counts and the ended hours asked apart do
+        Map<String, String> both = new java.util.LinkedHashMap<>();
+        both.put("team", "data");
+        both.put("pipeline", "nightly");
+        for (JobQuery filter : List.of(
+                filter(null, null, Map.of("pipeline", "nightly"), second, null),
+                filter("prod", JobKind.TERM_PUT, Map.of("pipeline", "nightly"), REGISTERED, Set.of("prod")),
+                filter(null, null, Map.of("pipeline", "nightly"), second, Set.of()),
+                filter(null, null, both, null, null),
+                filter(null, null, Map.of("pipeline", "nightly"), null, null),
+                filter(null, null, Map.of(), second, null),
+                all())) {
+            assertThat(statistics.report(filter, 24))
+                    .as("%s", filter)
+                    .isEqualTo(new JobStatistics.Report(statistics.stats(filter), ended.lastHours(filter, 24)));
+        }
     }
 
     private static final Instant REGISTERED = Instant.parse("2026-05-07T00:00:00Z");

@@ -148,7 +148,7 @@ abstract class LabelTalliesContract {
         }
         outcomes.record(written);
         assertThat(deleteJobs.deleteChain(registered.get(0))).isTrue();
-        EndedJobs ended = new EndedJobs(jdbcClient, Clock.fixed(NOW, ZoneOffset.UTC));
+        EndedJobs ended = new EndedJobs(jdbcClient, Clock.fixed(NOW, ZoneOffset.UTC), new LabelledCounts(jdbcClient));
 
         // THEN for one label, alone or with an instance, a kind or the key's instances, the tallies answer what the
         // jobs answer (a registration time before every job sends the same question to the jobs)
