@@ -3,7 +3,6 @@ package io.github.alationgateway.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Limit;
@@ -67,17 +66,10 @@ public class DeleteJobs {
         List<String> all = new ArrayList<>(roots);
         all.addAll(jobs.findIdsByParentIdIn(roots));
         String marks = String.join(",", Collections.nCopies(all.size(), "?"));
-        Map<String, Map<String, String>> labelled = new HashMap<>();
-        jdbc.query(
-                "select job_id, label_key, label_value from job_labels where job_id in (" + marks + ")",
-                rs -> {
-                    labelled.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
-                            .put(rs.getString(2), rs.getString(3));
-                },
-                all.toArray());
+        Map<String, Map<String, String>> labelled = TallyChanges.labelsOf(jdbc, all);
         TallyChanges counted = new TallyChanges();
-        // Labels never change after registration, so they may be read before the jobs' rows are locked; the status
-        // must be read under the lock, and a job another transaction deleted meanwhile is then not found to count.
+        // The status must be read under the rows' locks: a job another transaction deleted meanwhile is then not
+        // found to count.
         jdbc.query(
                 "select id, instance, kind, status, finished_at from jobs where id in (" + marks + ") order by id"
                         + " for update",

@@ -122,7 +122,9 @@ public class Outcomes {
                 }
             }
             if (moved.isEmpty()) return written;
-            Map<String, Map<String, String>> labels = labelsOf(
+            // Only for the jobs whose status this write changed: a poll that changes none reads none.
+            Map<String, Map<String, String>> labels = TallyChanges.labelsOf(
+                    jdbc,
                     changes.stream().map(StatusChanges.StatusChange::jobId).toList());
             TallyChanges counted = new TallyChanges();
             for (int i : moved) {
@@ -167,26 +169,6 @@ public class Outcomes {
                     chunk.toArray());
         }
         return statuses;
-    }
-
-    /**
-     * The labels of the jobs whose status this write changed, for their label tallies: one statement per 500 jobs
-     * (the primary key of {@code job_labels} leads with the job), none for a write that changed no status.
-     */
-    private Map<String, Map<String, String>> labelsOf(List<String> ids) {
-        Map<String, Map<String, String>> labels = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            jdbc.query(
-                    "select job_id, label_key, label_value from job_labels where job_id in (" + marks + ")",
-                    rs -> {
-                        labels.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
-                                .put(rs.getString(2), rs.getString(3));
-                    },
-                    chunk.toArray());
-        }
-        return labels;
     }
 
     /** What a job was before an outcome: its status, and where it is counted (see {@link JobTallies}). */

@@ -1,9 +1,13 @@
 package io.github.alationgateway.store;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What one transaction changes in the tallies, gathered while it writes its jobs and then applied at once by
@@ -22,6 +26,28 @@ final class TallyChanges {
     record LabelKey(String labelKey, String labelValue, String instance, String kind, String status, short stripe) {}
 
     record LabelEndedKey(String labelKey, String labelValue, long hour, String instance, String kind, String status) {}
+
+    /**
+     * The labels of these jobs, which their label tallies are kept under, for a writer that moves or deletes them:
+     * one statement per 500 jobs ({@code job_labels}' primary key leads with the job), in the writer's transaction.
+     * Jobs without labels are left out. Labels never change after registration, so they may be read before the
+     * jobs' rows are locked.
+     */
+    static Map<String, Map<String, String>> labelsOf(JdbcTemplate jdbc, List<String> jobIds) {
+        Map<String, Map<String, String>> labels = new HashMap<>();
+        for (int from = 0; from < jobIds.size(); from += 500) {
+            List<String> chunk = jobIds.subList(from, Math.min(jobIds.size(), from + 500));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            jdbc.query(
+                    "select job_id, label_key, label_value from job_labels where job_id in (" + marks + ")",
+                    rs -> {
+                        labels.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
+                                .put(rs.getString(2), rs.getString(3));
+                    },
+                    chunk.toArray());
+        }
+        return labels;
+    }
 
     final Map<Key, Long> tallies = new TreeMap<>(
             Comparator.comparing(Key::instance).thenComparing(Key::kind).thenComparing(Key::status));
