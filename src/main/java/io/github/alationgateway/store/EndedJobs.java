@@ -102,7 +102,7 @@ public class EndedJobs {
     public List<HourCount> perHour(JobQuery filter, Instant from, Instant until) {
         if (filter.visibleInstances() != null && filter.visibleInstances().isEmpty()) return List.of();
         JobTallies.Source source = JobTallies.answering(filter);
-        if (source == JobTallies.Source.JOBS && !filter.labels().isEmpty()) {
+        if (LabelledCounts.answers(filter)) {
             return labelled.count(filter, from, until).stream()
                     .filter(count -> count.endedHour() != null)
                     .map(count -> new HourCount(count.endedHour(), count.status(), count.jobs()))

@@ -53,11 +53,11 @@ public class JobStatistics {
     @Transactional(readOnly = true)
     public Report report(JobQuery filter, int hours) {
         EndedJobs.checkWindow(hours);
-        boolean onePass = !filter.labels().isEmpty()
-                && JobTallies.answering(filter) == JobTallies.Source.JOBS
-                && (filter.visibleInstances() == null
-                        || !filter.visibleInstances().isEmpty());
-        if (!onePass) return new Report(stats(filter), ended.lastHours(filter, hours));
+        boolean nothingVisible =
+                filter.visibleInstances() != null && filter.visibleInstances().isEmpty();
+        if (!LabelledCounts.answers(filter) || nothingVisible) {
+            return new Report(stats(filter), ended.lastHours(filter, hours));
+        }
         Instant first = EndedJobs.firstHour(clock.instant(), hours);
         Counts counts = new Counts();
         for (JobStatus status : JobStatus.values()) counts.byStatus.put(status.wire(), 0L);
@@ -78,25 +78,17 @@ public class JobStatistics {
         if (filter.visibleInstances() != null && filter.visibleInstances().isEmpty()) return counts.stats();
         for (JobStatus status : JobStatus.values()) counts.byStatus.put(status.wire(), 0L);
         JobTallies.Source source = JobTallies.answering(filter);
-        if (source != JobTallies.Source.JOBS) {
-            List<JobTallies.Tally> kept;
-            if (source == JobTallies.Source.TALLIES) {
-                kept = tallies.read(filter.visibleInstances());
-            } else {
-                Map.Entry<String, String> label =
-                        filter.labels().entrySet().iterator().next();
-                kept = tallies.readLabel(label.getKey(), label.getValue(), filter.visibleInstances());
-            }
-            for (JobTallies.Tally tally : kept) {
-                if (filter.instance() != null && !filter.instance().equals(tally.instance())) continue;
-                if (filter.kind() != null && !filter.kind().name().equals(tally.kind())) continue;
-                counts.add(tally.status().wire(), tally.kind(), tally.instance(), tally.jobs());
-            }
-        } else if (!filter.labels().isEmpty()) {
+        if (LabelledCounts.answers(filter)) {
             // An empty window: counts only.
             for (LabelledCounts.Count count : labelled.count(filter, Instant.EPOCH, Instant.EPOCH)) {
                 counts.add(count.status().wire(), count.kind(), count.instance(), count.jobs());
             }
+        } else if (source == JobTallies.Source.TALLIES) {
+            kept(filter, counts, tallies.read(filter.visibleInstances()));
+        } else if (source == JobTallies.Source.LABEL_TALLIES) {
+            Map.Entry<String, String> label =
+                    filter.labels().entrySet().iterator().next();
+            kept(filter, counts, tallies.readLabel(label.getKey(), label.getValue(), filter.visibleInstances()));
         } else {
             CriteriaBuilder cb = entities.getCriteriaBuilder();
             CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
@@ -110,6 +102,15 @@ public class JobStatistics {
             }
         }
         return counts.stats();
+    }
+
+    /** Adds the kept tallies that the filter's instance and kind select (the tallies are read by key's instances). */
+    private static void kept(JobQuery filter, Counts counts, List<JobTallies.Tally> tallies) {
+        for (JobTallies.Tally tally : tallies) {
+            if (filter.instance() != null && !filter.instance().equals(tally.instance())) continue;
+            if (filter.kind() != null && !filter.kind().name().equals(tally.kind())) continue;
+            counts.add(tally.status().wire(), tally.kind(), tally.instance(), tally.jobs());
+        }
     }
 
     private static final class Counts {

@@ -34,6 +34,14 @@ class LabelledCounts {
     }
 
     /**
+     * Whether a filter is counted here: it has labels, and no tallies keep it (see {@link JobTallies#answering}). The
+     * one rule both halves of the stats follow.
+     */
+    static boolean answers(JobQuery filter) {
+        return !filter.labels().isEmpty() && JobTallies.answering(filter) == JobTallies.Source.JOBS;
+    }
+
+    /**
      * Jobs of one status, kind and instance, and of one hour of ending within the window; {@code endedHour} is
      * null for those that did not end in it, or have not ended.
      */

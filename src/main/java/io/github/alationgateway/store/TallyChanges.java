@@ -99,10 +99,10 @@ final class TallyChanges {
     private static final String HEX = "0123456789abcdef";
 
     /**
-     * The stripe of a job's label tallies: the last hex digit of its id (a random UUID), 0 for an id that does not
-     * end in one. By job, not by thread as in {@code job_tallies}: the +1 of a job and its later -1 land in the same
-     * row, which falls to zero and is deleted, so rows do not pile up for labels with a value per job. V8_8 computes
-     * the same in SQL for the jobs it back-fills.
+     * The stripe of a job's label tallies: the last hex digit of its id (random in the gateway's ids, version 7
+     * UUIDs included), 0 for an id that does not end in one. By job, not by thread as in {@code job_tallies}: the
+     * +1 of a job and its later -1 land in the same row, which falls to zero and is deleted, so rows do not pile up
+     * for labels with a value per job. V8_8 computes the same in SQL for the jobs it back-fills.
      */
     static short labelStripe(String jobId) {
         return (short) Math.max(0, HEX.indexOf(jobId.charAt(jobId.length() - 1)));
