@@ -8,6 +8,9 @@
 #   ./mvnw -B -ntp -o -q -DskipTests package && bench/startup.sh
 #   RUNS=5 BENCH_DB=bench_million bench/startup.sh
 #   JAVA=/path/to/jdk-25/bin/java JAVA_OPTS="-XX:AOTCache=app.aot" JAR=extracted/alation-job-gateway.jar bench/startup.sh
+# Each run starts in a directory of its own with JAR's absolute path: an AppCDS archive or AOT cache must have been
+# made by a training run given that same absolute path, or the JVM refuses it and starts without it (about twice the
+# CPU); a run whose log shows that refusal stops the script rather than report the slower start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=$(realpath "${JAR:-target/alation-job-gateway.jar}")
@@ -46,6 +49,13 @@ YML
     sleep 0.02
   done
   t1=$(date +%s%N)
+  # "[error][aot] shared class paths mismatch", "[error][cds] ...": the archive in JAVA_OPTS was not used.
+  if grep -qE '^\[[0-9.]+s\]\[(error|warning) *\]\[(aot|cds)' "$dir/gateway.log"; then
+    grep -E '^\[[0-9.]+s\]\[(error|warning) *\]\[(aot|cds)' "$dir/gateway.log" | head -5
+    kill $pid; wait $pid 2>/dev/null || true
+    echo "run $run: the JVM refused the archive or cache in JAVA_OPTS (see above); train it with JAR=$JAR" >&2
+    exit 1
+  fi
   # The launcher runs main() on a thread of its own, also named "java": the busier of the two.
   cpu=$(ticks /proc/$pid/stat)
   main=$(for t in /proc/$pid/task/*; do [ "$(cat "$t/comm")" = java ] && ticks "$t/stat" || true; done | sort -n | tail -1 || true)
