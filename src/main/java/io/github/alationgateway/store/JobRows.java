@@ -8,10 +8,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 /** Column lists and row mapping shared by the statements of this package. */
 final class JobRows {
+
+    /** Ids per statement in {@link #eachIn}: an in list of 500 stays far below either database's parameter limit. */
+    static final int IDS_PER_STATEMENT = 500;
 
     static final String COLUMNS = "id, instance, kind, alation_job_id, alation_job_name, status, alation_status,"
             + " status_reason, msg, raw_result, registered_by, poll_count, failure_count, last_error, registered_at,"
@@ -49,6 +56,18 @@ final class JobRows {
                 rs.getLong("version"),
                 rs.getString("alation_task_id"),
                 rs.getBoolean("raw_result_truncated"));
+    }
+
+    /**
+     * Runs {@code select + " in (?, ...)"} for these ids, {@value #IDS_PER_STATEMENT} at a time, handing every row
+     * to {@code rows}; {@code select} ends with the column the ids match, e.g. {@code "select ... where id"}.
+     */
+    static void eachIn(JdbcTemplate jdbc, String select, List<String> ids, RowCallbackHandler rows) {
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            jdbc.query(select + " in (" + marks + ")", rows, chunk.toArray());
+        }
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,7 +3,6 @@ package io.github.alationgateway.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,18 +155,10 @@ public class Outcomes {
                 .toList();
         Map<String, Before> statuses = new HashMap<>();
         if (ids.isEmpty()) return statuses;
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            jdbc.query(
-                    "select id, status, instance, kind from jobs where id in (" + marks + ")",
-                    rs -> {
-                        statuses.put(
-                                rs.getString(1),
-                                new Before(JobStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)));
-                    },
-                    chunk.toArray());
-        }
+        JobRows.eachIn(jdbc, "select id, status, instance, kind from jobs where id", ids, rs -> {
+            statuses.put(
+                    rs.getString(1), new Before(JobStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)));
+        });
         return statuses;
     }
 

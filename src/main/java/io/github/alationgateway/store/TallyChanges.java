@@ -1,7 +1,6 @@
 package io.github.alationgateway.store;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,23 +28,16 @@ final class TallyChanges {
 
     /**
      * The labels of these jobs, which their label tallies are kept under, for a writer that moves or deletes them:
-     * one statement per 500 jobs ({@code job_labels}' primary key leads with the job), in the writer's transaction.
+     * one statement per {@value JobRows#IDS_PER_STATEMENT} jobs ({@code job_labels}' primary key leads with the job),
+     * in the writer's transaction.
      * Jobs without labels are left out. Labels never change after registration, so they may be read before the
      * jobs' rows are locked.
      */
     static Map<String, Map<String, String>> labelsOf(JdbcTemplate jdbc, List<String> jobIds) {
         Map<String, Map<String, String>> labels = new HashMap<>();
-        for (int from = 0; from < jobIds.size(); from += 500) {
-            List<String> chunk = jobIds.subList(from, Math.min(jobIds.size(), from + 500));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            jdbc.query(
-                    "select job_id, label_key, label_value from job_labels where job_id in (" + marks + ")",
-                    rs -> {
-                        labels.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
-                                .put(rs.getString(2), rs.getString(3));
-                    },
-                    chunk.toArray());
-        }
+        JobRows.eachIn(jdbc, "select job_id, label_key, label_value from job_labels where job_id", jobIds, rs -> {
+            labels.computeIfAbsent(rs.getString(1), id -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+        });
         return labels;
     }
 
