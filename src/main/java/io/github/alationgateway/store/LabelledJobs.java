@@ -16,7 +16,8 @@ import java.util.Map;
  * label row carries its job's registration time (V8_7), and {@code ix_job_labels_value} is (key, value,
  * registered_at desc, job_id desc): a label and a registration time range are one range of that index, whatever
  * the table's size. The query's other filters, other labels included, apply to the job as everywhere else
- * ({@link JobSpecifications}). Pages ({@link LabelledPages}) read so; the stats count the same jobs in SQL ({@link LabelledCounts}).
+ * ({@link JobSpecifications}). Pages ({@link LabelledPages}) read so; the stats count the same jobs in SQL
+ * ({@link LabelledCounts}).
  *
  * @param label the driving label's rows
  * @param job their jobs
